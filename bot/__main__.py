@@ -1,0 +1,173 @@
+"""Command line: ``career-bot run | compare | salary | career | match | check-data``.
+
+Exit codes: 0 success, 1 data or configuration error, 2 a name that matched nothing or several
+professions (or bad usage). Never a traceback for a user's mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__, messages
+from .answers import Answers
+from .dataset import DatasetError, load_dataset
+from .matching import Resolution, Status
+from .model import Profession
+from .settings import Settings, SettingsError
+
+EXIT_OK, EXIT_DATA, EXIT_NAME = 0, 1, 2
+
+
+class _Unresolved(Exception):
+    def __init__(self, resolution: Resolution) -> None:
+        self.resolution = resolution
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="career-bot",
+        description="Career answers from public US data, in Discord or in your terminal.",
+    )
+    p.add_argument("--version", action="version", version=f"career-bot {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    run = sub.add_parser("run", help="connect to Discord and answer slash commands")
+    run.add_argument("--sync", action="store_true", help="sync the slash commands now")
+    cmp_ = sub.add_parser("compare", help="two professions side by side")
+    cmp_.add_argument("a", help="first profession, e.g. 'collections specialist'")
+    cmp_.add_argument("b", help="second profession")
+    for name, helptext in (("salary", "one profession's pay"), ("career", "a profession's profile")):
+        one = sub.add_parser(name, help=helptext)
+        one.add_argument("name", help="profession name, alias or abbreviation")
+    for cmd in (cmp_, sub.choices["salary"], sub.choices["career"]):
+        cmd.add_argument("--json", action="store_true", help="print the Discord message payloads")
+    match = sub.add_parser("match", help="show how names are matched, with scores")
+    match.add_argument("queries", nargs="+", metavar="QUERY", help="names; '-' reads stdin")
+    match.add_argument("--json", action="store_true", help="one JSON object per query")
+    check = sub.add_parser("check-data", help="validate the dataset (and extra YAML files)")
+    check.add_argument("paths", nargs="*", type=Path, help="extra YAML files or folders")
+    return p
+
+
+def _answers(settings: Settings) -> Answers:
+    return Answers.load(extra=settings.data_paths)
+
+
+def _resolve(answers: Answers, name: str) -> Profession:
+    res = answers.matcher.resolve(name)
+    if res.profession is None:
+        raise _Unresolved(res)
+    return res.profession
+
+
+def _candidates_json(res: Resolution) -> list[dict[str, Any]]:
+    return [
+        {"id": c.profession.id, "title": c.profession.title, "soc": c.profession.soc, "score": c.score}
+        for c in res.candidates
+    ]
+
+
+def _print_unresolved(res: Resolution, as_json: bool) -> None:
+    if as_json:
+        body = {
+            "error": messages.unresolved(res),
+            "query": res.query,
+            "status": str(res.status),
+            "matches": _candidates_json(res),
+        }
+        print(json.dumps(body, ensure_ascii=False))
+        return
+    print(messages.unresolved(res), file=sys.stderr)
+    if res.status is Status.AMBIGUOUS:
+        for c in res.candidates:
+            print(f"  • {c.profession.title}", file=sys.stderr)
+
+
+def _show(view: Any, as_json: bool) -> None:
+    if as_json:
+        from .render.embeds import message_payloads
+
+        print(json.dumps(message_payloads(view), ensure_ascii=False, indent=2))
+    else:
+        from .render.text import render_text
+
+        sys.stdout.write(render_text(view))
+
+
+def _match(answers: Answers, queries: Sequence[str], as_json: bool) -> int:
+    if list(queries) == ["-"]:
+        queries = [line.rstrip("\n") for line in sys.stdin]
+    worst = EXIT_OK
+    for query in queries:
+        res = answers.matcher.resolve(query)
+        if res.profession is None:
+            worst = EXIT_NAME
+        if as_json:
+            body = {"query": query, "status": str(res.status), "matches": _candidates_json(res)}
+            print(json.dumps(body, ensure_ascii=False))
+            continue
+        print(f"{messages.shorten_query(query)!r}: {res.status}")
+        for c in res.candidates:
+            via = f"  (as “{c.matched}”)" if c.via_alias else ""
+            soc = f" [{c.profession.soc}]" if c.profession.soc else ""
+            print(f"  {c.score:5.1f}  {c.profession.title}{soc}{via}")
+    if not as_json:
+        sys.stdout.flush()
+    return worst if len(queries) == 1 else EXIT_OK
+
+
+def _check_data(settings: Settings, paths: Sequence[Path]) -> int:
+    extra = list(settings.data_paths) + list(paths)
+    ds = load_dataset(extra=extra)
+    curated = sum(p.curated for p in ds)
+    aliases = sum(len(p.aliases) for p in ds)
+    print(
+        f"OK: {len(ds)} professions ({curated} curated), {aliases:,} aliases, "
+        f"from {len(ds.files)} file(s)."
+    )
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        _parser().print_help()
+        return EXIT_OK
+    try:
+        settings = Settings.from_env()
+        if args.command == "run":
+            from .discord.app import run_bot
+
+            return run_bot(settings, force_sync=args.sync)
+        if args.command == "check-data":
+            return _check_data(settings, args.paths)
+        answers = _answers(settings)
+        if args.command == "match":
+            return _match(answers, args.queries, args.json)
+        if args.command == "compare":
+            a, b = _resolve(answers, args.a), _resolve(answers, args.b)
+            _show(answers.compare(a, b), args.json)
+        elif args.command == "salary":
+            _show(answers.salary(_resolve(answers, args.name)), args.json)
+        elif args.command == "career":
+            _show(answers.career(_resolve(answers, args.name)), args.json)
+        return EXIT_OK
+    except _Unresolved as exc:
+        _print_unresolved(exc.resolution, getattr(args, "json", False))
+        return EXIT_NAME
+    except DatasetError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_DATA
+    except SettingsError as exc:
+        print(f"Configuration error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except BrokenPipeError:  # e.g. piped into `head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

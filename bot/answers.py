@@ -1,0 +1,38 @@
+"""The core's front door: a loaded dataset, its matcher, and the three kinds of answer.
+
+Both surfaces (Discord and the console) call this and render the views it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import comparison
+from .comparison import View
+from .dataset import Dataset, load_dataset
+from .matching import Matcher
+from .model import Profession
+
+
+class Answers:
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.matcher = Matcher(dataset.professions)
+
+    @classmethod
+    def load(cls, extra: Sequence[Path | str] = ()) -> Answers:
+        return cls(load_dataset(extra=extra))
+
+    def _get(self, profession_id: str | None) -> Profession | None:
+        return None if profession_id is None else self.dataset.get(profession_id)
+
+    def compare(self, a: Profession, b: Profession) -> View:
+        return comparison.compare(a, b)
+
+    def salary(self, p: Profession) -> View:
+        return comparison.salary(p, closest=self._get(p.closest))
+
+    def career(self, p: Profession) -> View:
+        similar = [s for s in (self._get(i) for i in (p.similar.ids if p.similar else ())) if s]
+        return comparison.profile(p, similar=similar, closest=self._get(p.closest))

@@ -1,0 +1,52 @@
+"""Numbers formatted for people: ``$43,251``, ``$20.79/hr``, ``-8%``, ``158,830 jobs``."""
+
+from __future__ import annotations
+
+from .model import Money
+
+MISSING = "—"
+
+
+def money(value: Money | None, *, hourly: bool = False) -> str:
+    if value is None:
+        return MISSING
+    if hourly:
+        text = f"${value.value:,.2f}/hr"
+    else:
+        text = f"${value.value:,.0f}"
+    return f"≥ {text}" if value.at_least else text
+
+
+def number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return MISSING
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    return f"{text} {unit}" if unit else text
+
+
+def pct(value: float | None, *, decimals: int | None = None, signed: bool = False) -> str:
+    """``8%``, ``69.5%``; ``decimals`` fixes the precision; ``signed`` adds ``+``."""
+    if value is None:
+        return MISSING
+    if decimals is not None:
+        text = f"{value:.{decimals}f}"
+    else:
+        text = f"{value:.1f}".rstrip("0").rstrip(".")
+    if text in {"-0", "-0.0"}:
+        text = text[1:]
+    if signed and value > 0:
+        text = "+" + text
+    return f"{text}%"
+
+
+def plain(value: float | None) -> str:
+    """A small figure such as an age or a rating: ``46``, ``41.2``, ``3.67``."""
+    if value is None:
+        return MISSING
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def jobs(value: int | None) -> str:
+    if value is None:
+        return MISSING
+    return f"{value:,} job" if value == 1 else f"{value:,} jobs"

@@ -1,0 +1,1 @@
+"""View model → Discord embeds (``embeds``) or terminal text (``text``)."""
