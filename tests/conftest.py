@@ -1,0 +1,44 @@
+"""Shared fixtures. Core tests use the small hand-made layer in tests/fixtures/mini plus the
+shipped curated profiles, so they stay fast and independent of the full public-data build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers import Answers
+from bot.dataset import Dataset, default_data_dir, load_dataset
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+MINI = TESTS / "fixtures" / "mini"
+CURATED = default_data_dir() / "curated"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No developer .env or CAREER_BOT_DATA leaks into tests."""
+    for name in ("CAREER_BOT_DATA", "DISCORD_TOKEN", "DISCORD_GUILD_ID", "SHARD_COUNT", "SHARD_IDS"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def mini() -> Dataset:
+    return load_dataset(paths=[MINI, CURATED])
+
+
+@pytest.fixture(scope="session")
+def mini_answers(mini: Dataset) -> Answers:
+    return Answers(mini)
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Dataset:
+    """The full dataset as shipped in data/."""
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def shipped_answers(shipped: Dataset) -> Answers:
+    return Answers(shipped)
