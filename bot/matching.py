@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from .model import Profession
 
 MAX_QUERY = 100  # characters of a normalised query that are ever looked at
-CONFIDENT = 90.0  # fuzzy score needed to answer without asking
+CONFIDENT = 91.0  # fuzzy score needed to answer without asking (a pure substring hit scores 90)
 MARGIN = 6.0  # ...and the lead it needs over the next profession
 CUTOFF = 70.0  # below this a fuzzy hit is not a candidate at all
 HINT_CUTOFF = 55.0  # looser, for "did you mean" suggestions when nothing matched

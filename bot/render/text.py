@@ -12,7 +12,7 @@ LABEL = 22
 
 
 def _width() -> int:
-    return max(60, min(110, shutil.get_terminal_size((100, 24)).columns))
+    return max(60, min(120, shutil.get_terminal_size((100, 24)).columns))
 
 
 def _cell(row: Row, col: int) -> list[str]:

@@ -1,0 +1,181 @@
+"""The loader: every validation rule fails loudly, once, naming file, entry and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import dataset as ds_mod
+from bot.dataset import DatasetError, load_dataset
+from bot.model import Money
+
+from .conftest import CURATED, MINI
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+
+# file → (entry text expected in the message or None, field or None, words expected)
+CORPUS = {
+    "syntax-error.yaml": (None, None, "is not valid YAML at line"),
+    "wrong-type.yaml": ("'plumbers'", "pay.annual_mean", "must be a dollar amount"),
+    "missing-title.yaml": ("'plumbers'", "title", "missing"),
+    "duplicate-ids.yaml": ("'plumbers' (#2)", "id", "duplicate id"),
+    "negative-wage.yaml": ("'plumbers'", "pay.annual_median", "must be at least 0"),
+    "percentiles-out-of-order.yaml": ("'plumbers'", "pay.p10", "percentiles out of order"),
+    "percent-over-100.yaml": ("'plumbers'", "demographics.women_pct", "at most 100"),
+    "shares-over-100.yaml": ("'plumbers'", "demographics.race", "more than 100%"),
+    "unknown-key.yaml": ("'plumbers'", "salary", "unknown key"),
+    "alias-clash.yaml": ("'pipefitter-curated'", "aliases", "already claimed by curated entry"),
+    "unknown-similar-id.yaml": ("'plumbers'", "similar.ids", "no profession has the id"),
+    "missing-source.yaml": ("'plumbers'", "age.source", "missing"),
+    "bad-soc.yaml": ("'plumbers'", "soc", "must look like"),
+    "empty.yaml": (None, None, "is empty"),
+    "non-utf8.yaml": (None, None, "is not UTF-8"),
+    "not-a-list.yaml": (None, None, "'professions' list"),
+}
+
+
+def test_corpus_is_complete() -> None:
+    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted(CORPUS)
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_broken_file_gives_exactly_one_clear_error(name: str) -> None:
+    entry, field, words = CORPUS[name]
+    with pytest.raises(DatasetError) as info:
+        load_dataset(paths=[BROKEN / name])
+    problems = info.value.problems
+    assert len(problems) == 1, problems
+    (message,) = problems
+    assert str(BROKEN / name) in message
+    assert words in message
+    if entry:
+        assert f"entry {entry}" in message
+    if field:
+        assert f"field '{field}'" in message
+    assert "Traceback" not in str(info.value)
+
+
+def write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_loads_mini_and_curated(mini: ds_mod.Dataset) -> None:
+    assert mini.get("collections-specialist").curated
+    assert mini.get("bill-and-account-collectors").pay.employment == 158830
+    assert len(mini) == len({p.id for p in mini})
+
+
+def test_top_coded_wage_is_kept_as_at_least(mini: ds_mod.Dataset) -> None:
+    p90 = mini.get("loan-officers").pay.p90
+    assert p90 == Money(239200, at_least=True)
+
+
+def test_uses_c_loader_when_available() -> None:
+    if hasattr(yaml, "CSafeLoader"):
+        assert ds_mod._Loader is yaml.CSafeLoader
+
+
+def test_all_problems_reported_together(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """professions:
+  - {id: a, title: A, pay: {source: s, year: 2025, annual_mean: -1}}
+  - {id: b, title: B, age: {source: s, year: 2025, median: 500}}
+""",
+    )
+    with pytest.raises(DatasetError) as info:
+        load_dataset(paths=[path])
+    assert len(info.value.problems) == 2
+
+
+def test_section_year_may_be_null_but_not_missing(tmp_path: Path) -> None:
+    ok = write(tmp_path, "professions:\n  - {id: a, title: A, age: {source: s, year: null, average: 40}}\n")
+    assert load_dataset(paths=[ok]).get("a").age.year is None
+    bad = write(tmp_path, "professions:\n  - {id: a, title: A, age: {source: s, average: 40}}\n", "y.yaml")
+    with pytest.raises(DatasetError, match="age.year"):
+        load_dataset(paths=[bad])
+
+
+def test_null_figure_is_rejected(tmp_path: Path) -> None:
+    path = write(tmp_path, "professions:\n  - {id: a, title: A, pay: {source: s, year: 2025, annual_mean: null}}\n")
+    with pytest.raises(DatasetError, match="leave a missing figure out"):
+        load_dataset(paths=[path])
+
+
+def test_bad_id_slug(tmp_path: Path) -> None:
+    path = write(tmp_path, "professions:\n  - {id: Not A Slug, title: A}\n")
+    with pytest.raises(DatasetError, match="field 'id'"):
+        load_dataset(paths=[path])
+
+
+def test_men_plus_women_over_100(tmp_path: Path) -> None:
+    path = write(tmp_path, "professions:\n  - {id: a, title: A, demographics: {source: s, year: 2023, women_pct: 60, men_pct: 50}}\n")
+    with pytest.raises(DatasetError, match="women_pct \\+ men_pct"):
+        load_dataset(paths=[path])
+
+
+def test_range_low_above_high(tmp_path: Path) -> None:
+    path = write(tmp_path, "professions:\n  - {id: a, title: A, pay: {source: s, year: null, range_low: 9, range_high: 3}}\n")
+    with pytest.raises(DatasetError, match="range_low"):
+        load_dataset(paths=[path])
+
+
+def test_closest_must_exist(tmp_path: Path) -> None:
+    path = write(tmp_path, "professions:\n  - {id: a, title: A, closest: nowhere}\n")
+    with pytest.raises(DatasetError, match="field 'closest'"):
+        load_dataset(paths=[path])
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="does not exist"):
+        load_dataset(paths=[tmp_path / "nope"])
+
+
+def test_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="holds no YAML files"):
+        load_dataset(paths=[tmp_path])
+
+
+def test_extra_layer_overrides_and_adds(tmp_path: Path) -> None:
+    extra = write(
+        tmp_path,
+        """professions:
+  - id: cashiers
+    title: Cashiers
+    pay: {source: Our HR survey, year: 2026, annual_mean: 33333}
+  - id: barista
+    title: Barista
+    aliases: [Coffee Maker]
+""",
+    )
+    ds = load_dataset(paths=[MINI, CURATED], extra=[extra])
+    assert ds.get("cashiers").pay.annual_mean.value == 33333
+    assert ds.get("barista").title == "Barista"
+    assert len(ds) == len(load_dataset(paths=[MINI, CURATED])) + 1
+
+
+def test_extra_layer_errors_are_reported(tmp_path: Path) -> None:
+    extra = write(tmp_path, "professions:\n  - {id: a, title: ''}\n")
+    with pytest.raises(DatasetError, match="field 'title'"):
+        load_dataset(paths=[MINI, CURATED], extra=[extra])
+
+
+def test_records_are_immutable(mini: ds_mod.Dataset) -> None:
+    prof = mini.get("cashiers")
+    with pytest.raises(AttributeError):
+        prof.title = "x"  # type: ignore[misc]
+
+
+def test_sources_listed(mini: ds_mod.Dataset) -> None:
+    sources = mini.sources()
+    assert "BLS OEWS May 2025" in sources
+    assert "Career site comparison page (no year given)" in sources
+
+
+def test_shipped_data_loads(shipped: ds_mod.Dataset) -> None:
+    assert len(shipped) >= 2
+    assert shipped.get("collections-specialist") is not None
