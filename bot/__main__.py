@@ -40,7 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     cmp_ = sub.add_parser("compare", help="two professions side by side")
     cmp_.add_argument("a", help="first profession, e.g. 'collections specialist'")
     cmp_.add_argument("b", help="second profession")
-    for name, helptext in (("salary", "one profession's pay"), ("career", "a profession's profile")):
+    for name, helptext in (
+        ("salary", "one profession's pay"),
+        ("career", "a profession's profile"),
+    ):
         one = sub.add_parser(name, help=helptext)
         one.add_argument("name", help="profession name, alias or abbreviation")
     for cmd in (cmp_, sub.choices["salary"], sub.choices["career"]):
@@ -66,7 +69,12 @@ def _resolve(answers: Answers, name: str) -> Profession:
 
 def _candidates_json(res: Resolution) -> list[dict[str, Any]]:
     return [
-        {"id": c.profession.id, "title": c.profession.title, "soc": c.profession.soc, "score": c.score}
+        {
+            "id": c.profession.id,
+            "title": c.profession.title,
+            "soc": c.profession.soc,
+            "score": c.score,
+        }
         for c in res.candidates
     ]
 

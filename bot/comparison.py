@@ -153,7 +153,9 @@ def number_of_jobs(p: Profession) -> Fig | None:
     if p.pay is not None and p.pay.employment is not None:
         return Fig(fmt.jobs(p.pay.employment), p.pay, p.pay.employment, "jobs")
     if p.outlook is not None and p.outlook.employment_start is not None:
-        return Fig(fmt.jobs(p.outlook.employment_start), p.outlook, p.outlook.employment_start, "jobs")
+        return Fig(
+            fmt.jobs(p.outlook.employment_start), p.outlook, p.outlook.employment_start, "jobs"
+        )
     return None
 
 
@@ -530,7 +532,15 @@ def salary(p: Profession, closest: Profession | None = None) -> View:
         h = hourly(p)
         if h is not None:
             summary = f"{p.title} earn {y.text} a year on average ({h.text})."
-    return View("salary", f"{p.title}: pay", (p.title,), (p.id,), summary, tuple(blocks), tuple(notes.citations))
+    return View(
+        "salary",
+        f"{p.title}: pay",
+        (p.title,),
+        (p.id,),
+        summary,
+        tuple(blocks),
+        tuple(notes.citations),
+    )
 
 
 PROFILE_BLOCKS: tuple[tuple[str, str, tuple[RowSpec, ...]], ...] = (
@@ -604,4 +614,6 @@ def profile(
     summary = None
     if p.soc:
         summary = f"SOC {p.soc}"
-    return View("career", p.title, (p.title,), (p.id,), summary, tuple(blocks), tuple(notes.citations))
+    return View(
+        "career", p.title, (p.title,), (p.id,), summary, tuple(blocks), tuple(notes.citations)
+    )

@@ -29,10 +29,8 @@ from .model import (
     Share,
 )
 
-try:  # PyYAML's libyaml binding is several times faster; fall back when it is not built.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+# PyYAML's libyaml binding is several times faster; fall back when it is not built.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOC_RE = re.compile(r"^\d{2}-\d{4}$")
@@ -253,16 +251,22 @@ def _nullable_text(value: Any) -> str | None:
 
 
 Parser = Callable[[Any], Any]
+MONEY_FIELDS = [
+    "annual_mean",
+    "annual_median",
+    "hourly_mean",
+    "hourly_median",
+    "p10",
+    "p25",
+    "p75",
+    "p90",
+    "range_low",
+    "range_high",
+]
 
 _FIELDS: dict[str, dict[str, Parser]] = {
     "pay": {
-        **{
-            k: _money
-            for k in (
-                "annual_mean annual_median hourly_mean hourly_median p10 p25 p75 p90 "
-                "range_low range_high"
-            ).split()
-        },
+        **dict.fromkeys(MONEY_FIELDS, _money),
         "employment": _count,
         **{k: _place for k in ("top_state", "top_metro", "top_industry", "top_company")},
     },
@@ -351,9 +355,13 @@ def _cross_checks(name: str, section: Section) -> list[tuple[str, str]]:
             and section.women_pct + section.men_pct > 100 + SHARE_TOLERANCE
         ):
             problems.append(("men_pct", "women_pct + men_pct is more than 100%"))
-    elif isinstance(section, Outlook):
-        if section.start_year and section.end_year and section.start_year > section.end_year:
-            problems.append(("end_year", "end_year is before start_year"))
+    elif (
+        isinstance(section, Outlook)
+        and section.start_year
+        and section.end_year
+        and section.start_year > section.end_year
+    ):
+        problems.append(("end_year", "end_year is before start_year"))
     return problems
 
 
@@ -373,9 +381,7 @@ class _Collector:
         self.problems.append(f"{where}: {message}")
 
 
-def _parse_section(
-    name: str, raw: Any, report: Callable[[str, str], None]
-) -> Section | None:
+def _parse_section(name: str, raw: Any, report: Callable[[str, str], None]) -> Section | None:
     cls = SECTION_TYPES[name]
     if not isinstance(raw, dict):
         report(name, f"must be a mapping, got {_show(raw)}")
@@ -394,7 +400,12 @@ def _parse_section(
     if "year" not in raw:
         report(f"{name}.year", "missing (use null when the source gives no year)")
         ok = False
-    for key, parse in (("year", _year), ("note", _opt_text), ("url", _opt_text)):
+    common: tuple[tuple[str, Parser], ...] = (
+        ("year", _year),
+        ("note", _opt_text),
+        ("url", _opt_text),
+    )
+    for key, parse in common:
         if key in raw:
             try:
                 values[key] = parse(raw[key])

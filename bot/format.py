@@ -10,10 +10,7 @@ MISSING = "—"
 def money(value: Money | None, *, hourly: bool = False) -> str:
     if value is None:
         return MISSING
-    if hourly:
-        text = f"${value.value:,.2f}/hr"
-    else:
-        text = f"${value.value:,.0f}"
+    text = f"${value.value:,.2f}/hr" if hourly else f"${value.value:,.0f}"
     return f"≥ {text}" if value.at_least else text
 
 

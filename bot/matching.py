@@ -191,8 +191,7 @@ class Matcher:
             best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], self._popular_first(kv[0]))
         )
         return [
-            Candidate(self.professions[i], round(score, 1), name)
-            for i, (score, _, name) in ranked
+            Candidate(self.professions[i], round(score, 1), name) for i, (score, _, name) in ranked
         ]
 
     def _fuzzy(self, q: str, cutoff: float, limit: int = 60) -> list[Candidate]:

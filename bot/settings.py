@@ -38,7 +38,9 @@ class Settings:
         if level not in LOG_LEVELS:
             raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
         paths = tuple(
-            Path(p).expanduser() for p in (env.get("CAREER_BOT_DATA") or "").split(os.pathsep) if p.strip()
+            Path(p).expanduser()
+            for p in (env.get("CAREER_BOT_DATA") or "").split(os.pathsep)
+            if p.strip()
         )
         shard_ids = None
         if (env.get("SHARD_IDS") or "").strip():

@@ -45,7 +45,9 @@ def _footer(view: View, page: int | None, total: int) -> str:
 
 def _block_fields(embed: discord.Embed, block: Block, view: View, inline: bool) -> None:
     if block.text and view.kind != "career":
-        embed.add_field(name=clip(block.title, 256), value=clip(esc(block.text), 1024), inline=False)
+        embed.add_field(
+            name=clip(block.title, 256), value=clip(esc(block.text), 1024), inline=False
+        )
     for row in block.rows:
         if len(embed.fields) >= limits.EMBED_FIELDS:
             return
@@ -129,9 +131,10 @@ def render_pages(view: View) -> list[discord.Embed]:
         if block.text and not block.rows and not block.bullets:
             embed.add_field(name=clip(esc(block.title), 256), value=clip(esc(block.text), 1024))
             continue
-        if block.rows and block.key not in {"pay"}:
-            if len(embed.fields) < limits.EMBED_FIELDS:
-                embed.add_field(name="\u200b", value=f"__**{clip(esc(block.title), 1000)}**__", inline=False)
+        if block.rows and block.key != "pay" and len(embed.fields) < limits.EMBED_FIELDS:
+            embed.add_field(
+                name="\u200b", value=f"__**{clip(esc(block.title), 1000)}**__", inline=False
+            )
         _block_fields(embed, block, view, inline=True)
     embed.set_footer(text=_footer(view, None, 1))
     return [_fit(embed)]
@@ -139,4 +142,6 @@ def render_pages(view: View) -> list[discord.Embed]:
 
 def message_payloads(view: View) -> list[dict[str, object]]:
     """The message payload(s) the bot sends for a view, as JSON-ready dicts: one per page."""
-    return [{"embeds": [e.to_dict()], "allowed_mentions": {"parse": []}} for e in render_pages(view)]
+    return [
+        {"embeds": [e.to_dict()], "allowed_mentions": {"parse": []}} for e in render_pages(view)
+    ]

@@ -62,7 +62,12 @@ def render_text(view: View, width: int | None = None) -> str:
             for row in block.rows:
                 out.append(row.label + ":")
                 value = row.values[0]
-                out += textwrap.wrap(value.text + marker(value, "brackets"), width, initial_indent="  ", subsequent_indent="  ")
+                out += textwrap.wrap(
+                    value.text + marker(value, "brackets"),
+                    width,
+                    initial_indent="  ",
+                    subsequent_indent="  ",
+                )
         else:
             if block.text:
                 out += textwrap.wrap(block.text, width)
