@@ -21,8 +21,7 @@ log = logging.getLogger(__name__)
 PAGER_TIMEOUT = 600.0  # seconds after the last click; < 15 min, the life of an interaction token
 PICK_TIMEOUT = 300.0
 NOT_YOURS_PAGES = (
-    "Only the person who asked can turn these pages. "
-    "Run `/compare` yourself to get your own copy."
+    "Only the person who asked can turn these pages. Run `/compare` yourself to get your own copy."
 )
 NOT_YOURS_PICK = "This choice belongs to someone else's question."
 VIEW_FAILED = "Sorry, something went wrong with that button. Please run the command again."

@@ -1,0 +1,86 @@
+"""What was typed → an answer: resolve every name, ask when unsure, then render and send."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+import discord
+
+from .. import messages
+from ..answers import Answers
+from ..comparison import View
+from ..matching import Status
+from ..model import Profession
+from ..render.common import pages as page_keys
+from ..render.embeds import render_pages
+from .common import NO_MENTIONS, escape
+from .views import Pager, PickView
+
+if TYPE_CHECKING:
+    from .app import CareerBot
+
+Kind = Literal["compare", "salary", "career"]
+
+
+def answers_of(interaction: discord.Interaction) -> Answers:
+    client: CareerBot = interaction.client  # type: ignore[assignment]
+    return client.answers
+
+
+def build_view(answers: Answers, kind: Kind, professions: Sequence[Profession]) -> View:
+    if kind == "compare":
+        a, b = professions
+        return answers.compare(a, b)
+    (one,) = professions
+    return answers.salary(one) if kind == "salary" else answers.career(one)
+
+
+def page_labels(view: View) -> list[str]:
+    """The section title of each page ``render_pages`` makes, in the same order."""
+    return [block.title for key in page_keys(view) if (block := view.block(key)) is not None]
+
+
+async def send_answer(
+    interaction: discord.Interaction, kind: Kind, professions: Sequence[Profession]
+) -> None:
+    """Send the (public) answer as this interaction's response; a comparison gets page buttons."""
+    view = build_view(answers_of(interaction), kind, professions)
+    pages = render_pages(view)
+    if len(pages) == 1:
+        await interaction.response.send_message(embed=pages[0], allowed_mentions=NO_MENTIONS)
+        return
+    pager = Pager(page_labels(view), pages, owner_id=interaction.user.id)
+    await interaction.response.send_message(
+        embed=pages[0], view=pager, allowed_mentions=NO_MENTIONS
+    )
+    pager.attach(interaction)
+
+
+async def answer(interaction: discord.Interaction, kind: Kind, names: Sequence[str]) -> None:
+    """Resolve ``names`` (what the user submitted: an autocomplete id or any text) and answer.
+
+    All confident → the answer. Any name that matches nothing → one ephemeral note (with "did you
+    mean" hints) and nothing else. Otherwise an ephemeral pick list asks about each ambiguous name
+    in turn; the last pick sends the answer.
+    """
+    matcher = answers_of(interaction).matcher
+    resolutions = [matcher.resolve(name) for name in names]
+    unknown = [r for r in resolutions if r.status is Status.NONE]
+    if unknown:
+        text = "\n".join(escape(messages.not_found(r)) for r in unknown)
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        return
+    found = [r.profession for r in resolutions]
+    if all(p is not None for p in found):
+        await send_answer(interaction, kind, [p for p in found if p is not None])
+        return
+
+    async def finish(picked: discord.Interaction, professions: list[Profession]) -> None:
+        await send_answer(picked, kind, professions)
+
+    picker = PickView(resolutions, owner_id=interaction.user.id, finish=finish)
+    await interaction.response.send_message(
+        picker.content, view=picker, ephemeral=True, allowed_mentions=NO_MENTIONS
+    )
+    picker.attach(interaction)

@@ -1,0 +1,202 @@
+"""The Discord client and ``run_bot``: load the data, log in, sync the commands, serve.
+
+Start-up order matters: the dataset is loaded and validated *before* connecting, so a bad
+dataset never puts a half-working bot online. A missing or rejected token, or an unreachable
+Discord, ends the process with one clear line on stderr and exit code 1, no traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from typing import Any
+
+import aiohttp
+import discord
+
+from ..answers import Answers
+from ..dataset import DatasetError
+from ..settings import Settings
+from .commands import add_commands
+from .common import NO_MENTIONS
+from .errors import CareerTree
+from .sync import SyncResult, sync_commands
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+NO_TOKEN = (
+    "career-bot: no Discord bot token. Set DISCORD_TOKEN in the environment or in a .env file "
+    "in the current folder (see README, “Running the bot”)."
+)
+BAD_TOKEN = (
+    "career-bot: Discord rejected the bot token in DISCORD_TOKEN. Copy a fresh one from the "
+    "Developer Portal (your application → Bot → Reset Token); see README, “Running the bot”."
+)
+REDACTED = "[DISCORD_TOKEN]"
+
+
+def bot_intents() -> discord.Intents:
+    """No privileged intents: slash commands arrive whatever the intents; guilds keeps the
+    library's guild cache consistent (and costs nothing to ask for)."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    return intents
+
+
+class CareerBot(discord.AutoShardedClient):
+    """Serves the slash commands from one loaded :class:`~bot.answers.Answers`."""
+
+    def __init__(self, answers: Answers, settings: Settings, *, force_sync: bool = False) -> None:
+        sharding: dict[str, Any] = {"shard_count": settings.shard_count}
+        if settings.shard_ids is not None:
+            sharding["shard_ids"] = list(settings.shard_ids)
+        super().__init__(
+            intents=bot_intents(),
+            allowed_mentions=NO_MENTIONS,
+            **sharding,
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            max_messages=None,
+            chunk_guilds_at_startup=False,
+            activity=discord.CustomActivity(name="Try /compare or /help"),
+        )
+        self.answers = answers
+        self.settings = settings
+        self.force_sync = force_sync
+        self.tree = CareerTree(self)
+        self.sync_result: SyncResult | None = None
+        add_commands(self.tree)
+
+    async def setup_hook(self) -> None:
+        assert self.application_id is not None  # set by login()
+        self.sync_result = await sync_commands(
+            self.tree,
+            application_id=self.application_id,
+            guild_id=self.settings.guild_id,
+            cache_dir=self.settings.cache_path(),
+            force=self.force_sync,
+        )
+
+    async def on_ready(self) -> None:
+        log.info(
+            "Ready as %s (id %s) in %d server(s); shard(s) %s of %s",
+            self.user,
+            self.user.id if self.user else "?",
+            len(self.guilds),
+            ", ".join(map(str, sorted(self.shards))) or "-",
+            self.shard_count,
+        )
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        log.info("Shard %d resumed its gateway session", shard_id)
+
+
+# --------------------------------------------------------------------------- logging
+
+
+class RedactToken(logging.Filter):
+    """Belt and braces: no log record ever shows the token (or its secret last part)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        secret = token.rsplit(".", 1)[-1]
+        self.secrets = [token] + ([secret] if secret != token and len(secret) >= 8 else [])
+
+    def _redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed record: leave it to the formatter to report
+            return True
+        redacted = self._redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._redact(record.stack_info)
+        return True
+
+
+def configure_logging(settings: Settings) -> logging.Handler:
+    """discord.py's log format on stderr at ``LOG_LEVEL``, token redacted; returns the handler."""
+    handler = logging.StreamHandler()
+    if settings.token:
+        handler.addFilter(RedactToken(settings.token))
+    discord.utils.setup_logging(handler=handler, level=getattr(logging, settings.log_level))
+    return handler
+
+
+# --------------------------------------------------------------------------- running
+
+
+async def _serve(client: CareerBot, token: str) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows; non-main thread
+            loop.add_signal_handler(sig, _stop, client, sig)
+    async with client:
+        await client.start(token, reconnect=True)
+
+
+def _stop(client: CareerBot, sig: signal.Signals) -> None:
+    log.info("Received %s: closing the connection to Discord", sig.name)
+    asyncio.get_running_loop().create_task(client.close())
+
+
+def run_bot(settings: Settings, force_sync: bool = False) -> int:
+    """Run until stopped (SIGINT/SIGTERM → exit 0); 1 on a configuration, data or login error."""
+    if not settings.token:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_ERROR
+    handler = configure_logging(settings)
+    try:
+        try:
+            answers = Answers.load(extra=settings.data_paths)
+        except DatasetError as exc:
+            print(f"career-bot: not starting, the data has problems.\n{exc}", file=sys.stderr)
+            return EXIT_ERROR
+        log.info(
+            "Loaded %d professions from %d file(s)",
+            len(answers.dataset),
+            len(answers.dataset.files),
+        )
+        client = CareerBot(answers, settings, force_sync=force_sync)
+        try:
+            asyncio.run(_serve(client, settings.token))
+        except discord.LoginFailure:
+            print(BAD_TOKEN, file=sys.stderr)
+            return EXIT_ERROR
+        except discord.PrivilegedIntentsRequired:  # not asked for; kept for a clear message
+            print(
+                "career-bot: Discord refused a privileged intent this bot asked for.",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+        except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
+            print(
+                f"career-bot: cannot reach Discord ({exc or type(exc).__name__}).", file=sys.stderr
+            )
+            return EXIT_ERROR
+        except discord.HTTPException as exc:
+            print(f"career-bot: Discord answered an error while starting: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        except discord.ConnectionClosed as exc:
+            print(f"career-bot: Discord closed the connection (code {exc.code}).", file=sys.stderr)
+            return EXIT_ERROR
+        except KeyboardInterrupt:
+            pass
+        log.info("Stopped")
+        return EXIT_OK
+    finally:
+        logging.getLogger().removeHandler(handler)

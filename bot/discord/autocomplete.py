@@ -1,0 +1,28 @@
+"""Autocomplete for every profession option: ``Matcher.suggest``, nothing else.
+
+It runs on every keystroke, so it does no I/O and awaits nothing: the choices are computed from
+the in-memory index and returned for discord.py to send. A choice shows the title (or
+"Alias → Title") and submits the profession id, which ``Matcher.resolve`` recognises exactly.
+"""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+
+from ..matching import Matcher
+from ..render import limits
+from .answering import answers_of
+
+
+def choices(matcher: Matcher, current: str) -> list[app_commands.Choice[str]]:
+    return [
+        app_commands.Choice(name=s.label, value=s.id)
+        for s in matcher.suggest(current, limit=limits.CHOICES)
+    ]
+
+
+async def profession_autocomplete(
+    interaction: discord.Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    return choices(answers_of(interaction).matcher, current)

@@ -1,0 +1,96 @@
+"""Spec'd mocks of discord.py objects (python-discord/bot style) for the adapter's unit tests.
+
+``make_interaction`` returns a ``create_autospec`` of :class:`discord.Interaction` whose
+response behaves like the real one: ``send_message``/``edit_message``/``autocomplete`` are spec'd
+async mocks that mark the response done, and calling one twice raises
+:class:`discord.InteractionResponded`, as discord.py does.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+from unittest import mock
+
+import discord
+
+from bot.answers import Answers
+from bot.discord.app import CareerBot
+from bot.render.limits import message_problems
+
+ALICE, BOB = 1000000000000000301, 1000000000000000302
+GUILD = 1000000000000000100
+APP_ID = 1000000000000000001
+_ids = itertools.count(1200000000000000000)
+
+
+def make_client(answers: Answers) -> mock.NonCallableMagicMock:
+    client = mock.create_autospec(CareerBot, instance=True)
+    client.answers = answers
+    client.application_id = APP_ID
+    return client
+
+
+def make_interaction(
+    answers: Answers,
+    user_id: int = ALICE,
+    kind: discord.InteractionType = discord.InteractionType.application_command,
+    data: dict[str, Any] | None = None,
+) -> Any:
+    inter = mock.create_autospec(discord.Interaction, instance=True)
+    inter.id = next(_ids)
+    inter.type = kind
+    inter.data = data or {}
+    inter.guild_id = GUILD
+    inter.application_id = APP_ID
+    inter.client = make_client(answers)
+    inter.user = mock.create_autospec(discord.Member, instance=True)
+    inter.user.id = user_id
+    inter.command = None
+
+    response = mock.create_autospec(discord.InteractionResponse, instance=True)
+    done = [False]
+
+    def respond(*args: Any, **kwargs: Any) -> None:
+        if done[0]:
+            raise discord.InteractionResponded(inter)
+        done[0] = True
+
+    for name in ("send_message", "edit_message", "autocomplete", "defer"):
+        getattr(response, name).side_effect = respond
+    response.is_done.side_effect = lambda: done[0]
+    inter.response = response
+    inter.followup = mock.create_autospec(discord.Webhook, instance=True)
+    return inter
+
+
+def sent(method: mock.Mock) -> dict[str, Any]:
+    """The keyword arguments of the one call to a send/edit mock, content folded in."""
+    method.assert_called_once()
+    args, kwargs = method.call_args
+    if args:
+        kwargs = {"content": args[0], **kwargs}
+    return kwargs
+
+
+def payload(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The JSON body discord.py would build from send_message/edit_message keyword arguments."""
+    body: dict[str, Any] = {}
+    if kwargs.get("content") is not None:
+        body["content"] = kwargs["content"]
+    embeds = kwargs.get("embeds") or ([kwargs["embed"]] if kwargs.get("embed") else [])
+    if embeds:
+        body["embeds"] = [e.to_dict() for e in embeds]
+    view = kwargs.get("view")
+    if view is not None:
+        body["components"] = view.to_components()
+    return body
+
+
+def assert_clean_payload(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Within Discord's limits, and never able to ping anyone."""
+    body = payload(kwargs)
+    assert message_problems(body) == [], body
+    mentions = kwargs.get("allowed_mentions")
+    assert mentions is not None and mentions.to_dict() == {"parse": []}, mentions
+    return body

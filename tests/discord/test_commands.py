@@ -1,0 +1,275 @@
+"""The slash commands: resolve what was submitted, then answer, ask, or say nothing matched."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+import pytest
+
+from bot.answers import Answers
+from bot.discord import commands
+from bot.discord.answering import page_labels
+from bot.discord.views import Pager, PickView
+from bot.render.embeds import render_pages
+
+from .mocks import ALICE, APP_ID, assert_clean_payload, sent
+
+
+def _response(inter: Any) -> dict[str, Any]:
+    return sent(inter.response.send_message)
+
+
+# --------------------------------------------------------------------------- confident answers
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("registered-nurses", "Registered Nurses"),  # an autocomplete pick submits the id
+        ("Registered Nurse", "Registered Nurses"),
+        ("RN", "Registered Nurses"),
+        ("regsitered nurse", "Registered Nurses"),  # typo, still confident
+    ],
+)
+async def test_salary_answers_publicly_with_one_embed(
+    interaction: Any, name: str, title: str
+) -> None:
+    inter = interaction()
+    await commands.salary.callback(inter, name)
+    kwargs = _response(inter)
+    assert_clean_payload(kwargs)
+    assert not kwargs.get("ephemeral")
+    assert kwargs.get("view") is None
+    assert kwargs["embed"].title.startswith(title)
+
+
+async def test_career_answers_with_the_rendered_profile(
+    interaction: Any, mini_answers: Answers
+) -> None:
+    inter = interaction()
+    await commands.career.callback(inter, "collections specialist")
+    kwargs = _response(inter)
+    assert_clean_payload(kwargs)
+    prof = mini_answers.dataset.get("collections-specialist")
+    assert prof is not None
+    expected = render_pages(mini_answers.career(prof))[0]
+    assert kwargs["embed"].to_dict() == expected.to_dict()  # wording comes from the renderer
+
+
+async def test_compare_with_typos_sends_the_first_page_and_page_buttons(
+    interaction: Any, mini_answers: Answers
+) -> None:
+    inter = interaction()
+    await commands.compare.callback(inter, "colections specialist", "loan oficer")
+    kwargs = _response(inter)
+    body = assert_clean_payload(kwargs)
+    assert not kwargs.get("ephemeral")
+    a, b = (
+        mini_answers.dataset.get("collections-specialist"),
+        mini_answers.dataset.get("loan-officers"),
+    )
+    assert a is not None and b is not None
+    view = mini_answers.compare(a, b)
+    pages = render_pages(view)
+    assert body["embeds"] == [pages[0].to_dict()]
+    pager = kwargs["view"]
+    assert isinstance(pager, Pager)
+    assert pager.owner_id == ALICE
+    assert [b.label for b in pager.buttons] == page_labels(view)
+    assert len(pager.buttons) == len(pages) > 1
+    assert pager.message_interaction is inter  # so it can disable the buttons on timeout
+
+
+# --------------------------------------------------------------------------- nothing matches
+
+
+async def test_unknown_name_gets_an_ephemeral_note_and_no_answer(interaction: Any) -> None:
+    inter = interaction()
+    await commands.salary.callback(inter, "xyzzy plugh")
+    kwargs = _response(inter)
+    assert_clean_payload(kwargs)
+    assert kwargs["ephemeral"] is True
+    assert "No profession matches “xyzzy plugh”" in kwargs["content"]
+    assert kwargs.get("embed") is None and kwargs.get("view") is None
+
+
+async def test_compare_names_every_unknown_name(interaction: Any) -> None:
+    inter = interaction()
+    await commands.compare.callback(inter, "xyzzy", "loss prevention")  # unknown + ambiguous
+    kwargs = _response(inter)
+    assert kwargs["ephemeral"] is True
+    assert "xyzzy" in kwargs["content"] and kwargs.get("view") is None
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "@everyone zzzq",
+        "<@1000000000000000302> qqqq",
+        "**bold** __zzz__ `x` ||spoil||",
+        "@here " * 30,
+    ],
+)
+async def test_echoed_text_is_escaped_and_never_pings(interaction: Any, hostile: str) -> None:
+    inter = interaction()
+    await commands.career.callback(inter, hostile)
+    kwargs = _response(inter)
+    assert_clean_payload(kwargs)
+    content = kwargs["content"]
+    assert "@everyone" not in content and "@here" not in content
+    assert "<@1000000000000000302>" not in content
+    assert "**" not in content.replace("\\*", "") and "||" not in content.replace("\\|", "")
+
+
+# --------------------------------------------------------------------------- ambiguous names
+
+
+async def test_ambiguous_name_asks_with_an_ephemeral_select(interaction: Any) -> None:
+    inter = interaction()
+    await commands.salary.callback(inter, "loss prevention")
+    kwargs = _response(inter)
+    body = assert_clean_payload(kwargs)
+    assert kwargs["ephemeral"] is True
+    assert "could mean several professions" in kwargs["content"]
+    picker = kwargs["view"]
+    assert isinstance(picker, PickView)
+    (row,) = body["components"]
+    (select,) = row["components"]
+    assert select["type"] == 3
+    values = [o["value"] for o in select["options"]]
+    assert {"retail-loss-prevention-specialists", "security-guards"} <= set(values)
+    assert 1 <= len(values) <= 25
+
+
+async def test_picking_from_the_select_answers_publicly(interaction: Any) -> None:
+    inter = interaction()
+    await commands.salary.callback(inter, "loss prevention")
+    picker: PickView = _response(inter)["view"]
+    pick = interaction(
+        kind=discord.InteractionType.component,
+        data={
+            "custom_id": picker.select.custom_id,
+            "component_type": 3,
+            "values": ["security-guards"],
+        },
+    )
+    await picker._scheduled_task(picker.select, pick)  # discord.py's own dispatch path
+    kwargs = _response(pick)
+    assert_clean_payload(kwargs)
+    assert not kwargs.get("ephemeral")
+    assert kwargs["embed"].title.startswith("Security Guards")
+    assert picker.is_finished()
+    # the ephemeral pick list is tidied through the command's own interaction webhook
+    edit = sent(inter.edit_original_response)
+    assert edit["view"] is None and "Security Guards" in edit["content"]
+
+
+async def test_compare_with_two_ambiguous_names_asks_one_then_the_other(interaction: Any) -> None:
+    inter = interaction()
+    await commands.compare.callback(inter, "loss prevention", "driver")
+    assert _response(inter)["ephemeral"] is True
+    picker: PickView = _response(inter)["view"]
+    first = interaction(
+        kind=discord.InteractionType.component,
+        data={
+            "custom_id": picker.select.custom_id,
+            "component_type": 3,
+            "values": ["security-guards"],
+        },
+    )
+    await picker._scheduled_task(picker.select, first)
+    step = sent(first.response.edit_message)  # same ephemeral message, next question
+    body = assert_clean_payload(step)
+    assert "“driver”" in step["content"]
+    options = [o["value"] for o in body["components"][0]["components"][0]["options"]]
+    assert "light-truck-drivers" in options
+    second = interaction(
+        kind=discord.InteractionType.component,
+        data={
+            "custom_id": picker.select.custom_id,
+            "component_type": 3,
+            "values": ["light-truck-drivers"],
+        },
+    )
+    await picker._scheduled_task(picker.select, second)
+    answer = _response(second)
+    assert_clean_payload(answer)
+    assert not answer.get("ephemeral")
+    assert "Security Guards vs Light Truck Drivers" in answer["embed"].title
+    assert isinstance(answer["view"], Pager)
+    # the tidy-up goes through the latest interaction that owns the pick list message
+    sent(first.edit_original_response)
+    inter.edit_original_response.assert_not_called()
+
+
+async def test_compare_keeps_a_confident_name_and_asks_only_about_the_other(
+    interaction: Any,
+) -> None:
+    inter = interaction()
+    await commands.compare.callback(inter, "lawyer", "loss prevention")
+    picker: PickView = _response(inter)["view"]
+    assert picker.current == 1
+    pick = interaction(
+        kind=discord.InteractionType.component,
+        data={
+            "custom_id": picker.select.custom_id,
+            "component_type": 3,
+            "values": ["retail-loss-prevention-specialists"],
+        },
+    )
+    await picker._scheduled_task(picker.select, pick)
+    assert _response(pick)["embed"].title.startswith("Summary: Lawyers vs Retail Loss")
+
+
+# --------------------------------------------------------------------------- help, about, invite
+
+
+async def test_help_lists_every_command_with_its_own_description(interaction: Any) -> None:
+    inter = interaction()
+    await commands.help_.callback(inter)
+    kwargs = _response(inter)
+    body = assert_clean_payload(kwargs)
+    fields = {f["name"]: f["value"] for f in body["embeds"][0]["fields"]}
+    for cmd in commands.COMMANDS:
+        assert any(name.startswith(f"/{cmd.name}") for name in fields)
+        assert cmd.description in fields.values()
+    assert "/compare `a` `b`" in fields
+
+
+async def test_about_names_sources_version_and_onet(
+    interaction: Any, mini_answers: Answers
+) -> None:
+    import bot
+
+    inter = interaction()
+    await commands.about.callback(inter)
+    body = assert_clean_payload(_response(inter))
+    embed = body["embeds"][0]
+    text = "\n".join([embed["footer"]["text"], *(f["value"] for f in embed["fields"])])
+    for source in mini_answers.dataset.sources():
+        assert source.replace("*", "\\*") in text
+    assert bot.__version__ in text
+    assert "O\\*NET 29.3 Database" in text and "CC BY 4.0" in text
+
+
+async def test_invite_links_with_no_permissions(interaction: Any) -> None:
+    inter = interaction()
+    await commands.invite.callback(inter)
+    kwargs = _response(inter)
+    body = assert_clean_payload(kwargs)
+    url = body["components"][0]["components"][0]["url"]
+    assert f"client_id={APP_ID}" in url
+    assert "scope=bot+applications.commands" in url
+    assert "permissions=0" in url
+
+
+def test_every_command_and_option_is_described() -> None:
+    names = {c.name for c in commands.COMMANDS}
+    assert names == {"compare", "salary", "career", "help", "about", "invite"}
+    for cmd in commands.COMMANDS:
+        assert 10 <= len(cmd.description) <= 100
+        for p in cmd.parameters:
+            assert p.description and p.description != "…" and len(p.description) <= 100
+            assert p.autocomplete is not None  # every option is a profession
+            assert p.required
