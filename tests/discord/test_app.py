@@ -1,0 +1,146 @@
+"""run_bot: clear one-line failures, data before connecting, intents, sharding, no token in logs."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import discord
+import pytest
+
+from bot.answers import Answers
+from bot.discord import app
+from bot.discord.app import BAD_TOKEN, NO_TOKEN, CareerBot, RedactToken, bot_intents, run_bot
+from bot.settings import Settings
+
+from ..conftest import MINI, ROOT, TESTS
+
+TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.FAKE12.abcdefghijklmnopqrstuvwxyz0123"
+
+
+def _settings(tmp_path: Path, **kwargs: Any) -> Settings:
+    base: dict[str, Any] = {"token": TOKEN, "data_paths": (MINI,), "cache_dir": tmp_path}
+    return Settings(**{**base, **kwargs})
+
+
+def test_no_token_is_one_line_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_bot(Settings(token=None)) == 1
+    err = capsys.readouterr().err
+    assert err == NO_TOKEN + "\n"
+    assert "DISCORD_TOKEN" in err and ".env" in err and "README" in err
+
+
+def test_no_token_from_the_command_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    env["PYTHONPATH"] = str(ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,  # no .env here
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [NO_TOKEN]
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_a_rejected_token_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with mock.patch.object(
+        CareerBot, "login", side_effect=discord.LoginFailure("Improper token has been passed.")
+    ):
+        assert run_bot(_settings(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert BAD_TOKEN in err and "Traceback" not in err and TOKEN not in err
+
+
+def test_unreachable_discord_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with mock.patch.object(CareerBot, "login", side_effect=OSError("Connection refused")):
+        assert run_bot(_settings(tmp_path)) == 1
+    err = capsys.readouterr().err
+    assert "cannot reach Discord (Connection refused)" in err and "Traceback" not in err
+
+
+def test_bad_data_refuses_to_start_before_connecting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = TESTS / "fixtures" / "broken" / "duplicate-ids.yaml"
+    with mock.patch.object(CareerBot, "login") as login:
+        assert run_bot(_settings(tmp_path, data_paths=(MINI, broken))) == 1
+    login.assert_not_called()
+    err = capsys.readouterr().err
+    assert "not starting" in err and "duplicate" in err
+
+
+def test_a_clean_stop_exits_0(tmp_path: Path) -> None:
+    async def start(self: CareerBot, token: str, *, reconnect: bool = True) -> None:
+        assert token == TOKEN and reconnect
+
+    with mock.patch.object(CareerBot, "start", start):
+        assert run_bot(_settings(tmp_path)) == 0
+
+
+def test_logging_setup_is_undone_after_a_run(tmp_path: Path) -> None:
+    root = logging.getLogger()
+    before = list(root.handlers)
+    with mock.patch.object(CareerBot, "login", side_effect=discord.LoginFailure()):
+        run_bot(_settings(tmp_path))
+    assert root.handlers == before
+
+
+def test_the_token_never_reaches_a_log_line() -> None:
+    handler = logging.Handler()
+    handler.addFilter(RedactToken(TOKEN))
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    seen: list[str] = []
+    handler.emit = lambda record: seen.append(handler.format(record))  # type: ignore[method-assign]
+    logger = logging.getLogger("test.redact")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning("token is %s", TOKEN)
+        logger.warning("secret part %s", TOKEN.rsplit(".", 1)[-1])
+        try:
+            raise RuntimeError(f"login with {TOKEN}")
+        except RuntimeError:
+            logger.exception("failed")
+    finally:
+        logger.removeHandler(handler)
+    assert len(seen) == 3
+    joined = "\n".join(seen)
+    assert TOKEN not in joined and TOKEN.rsplit(".", 1)[-1] not in joined
+    assert joined.count(app.REDACTED) == 3
+
+
+def test_no_privileged_intents() -> None:
+    intents = bot_intents()
+    assert not intents.members and not intents.presences and not intents.message_content
+    assert intents.guilds
+
+
+async def test_client_configuration(mini_answers: Answers, tmp_path: Path) -> None:
+    client = CareerBot(mini_answers, _settings(tmp_path, shard_count=4, shard_ids=(1, 3)))
+    assert isinstance(client, discord.AutoShardedClient)
+    assert client.shard_count == 4 and client.shard_ids == [1, 3]
+    assert client.allowed_mentions is not None
+    assert client.allowed_mentions.to_dict() == {"parse": []}
+    assert {c.name for c in client.tree.get_commands()} == {
+        "compare",
+        "salary",
+        "career",
+        "help",
+        "about",
+        "invite",
+    }
+    unsharded = CareerBot(mini_answers, _settings(tmp_path))
+    assert unsharded.shard_count is None and unsharded.shard_ids is None
