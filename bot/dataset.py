@@ -211,9 +211,22 @@ def _rated(value: Any) -> tuple[Rated, ...]:
     return tuple(out)
 
 
+def _alias_line(line: str) -> Alias:
+    name, sep, count = line.rpartition("|")
+    if not sep:
+        return Alias(_text(line))
+    if not count.strip().isdigit() or int(count) < 1:
+        raise _Invalid(f"alias line {line!r}: the number after '|' must be a whole number >= 1")
+    return Alias(_text(name), int(count))
+
+
 def _aliases(value: Any) -> tuple[Alias, ...]:
+    """A list (strings or ``{name, sources}``), or — compact and fast to load — a text block
+    with one alias per line, ``Name|N`` when N sources list it."""
+    if isinstance(value, str):
+        return tuple(_alias_line(line) for line in value.splitlines() if line.strip())
     if not isinstance(value, list):
-        raise _Invalid(f"must be a list, got {_show(value)}")
+        raise _Invalid(f"must be a list or a block of lines, got {_show(value)}")
     out: list[Alias] = []
     for item in value:
         if isinstance(item, str):

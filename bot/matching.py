@@ -9,6 +9,7 @@ least twice as many sources wins. A key that still has several owners is ambiguo
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -26,32 +27,54 @@ MARGIN = 6.0  # ...and the lead it needs over the next profession
 CUTOFF = 70.0  # below this a fuzzy hit is not a candidate at all
 HINT_CUTOFF = 55.0  # looser, for "did you mean" suggestions when nothing matched
 MAX_CANDIDATES = 10
+MAX_TOKENS = 8  # words of a query that are looked up
+POSTINGS_CAP = 3000  # keys per word considered (strongest first)
+POOL_MIN = 40  # widen the fuzzy pool to keys sharing one word less when it is this small
+POOL_MAX = 400  # keys scored by the fuzzy scorer per query, at most
 DISPLAY_MAX = 100  # Discord's limit for an autocomplete choice name
 
 _WORD = re.compile(r"[a-z0-9]+")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_APOSTROPHES = str.maketrans("", "", "'’`")
+_SINGULAR: dict[str, str] = {}
 
 
 def _singular(token: str) -> str:
+    """A crude but consistent singular: the same rule runs on names and on queries."""
+    done = _SINGULAR.get(token)
+    if done is not None:
+        return done
+    word = token
     if len(token) <= 3 or token.isdigit():
-        return token
-    if token.endswith("ies") and len(token) > 4:
-        return token[:-3] + "y"
-    if token.endswith("sses"):
-        return token[:-2]
-    if token.endswith("s") and not token.endswith(("ss", "us", "is")):
-        return token[:-1]
-    return token
+        pass
+    elif token.endswith("ies") and len(token) > 4:
+        word = token[:-3] + "y"
+    elif token.endswith("sses"):
+        word = token[:-2]
+    elif token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        word = token[:-1]
+    if len(_SINGULAR) < 200_000:
+        _SINGULAR[token] = word
+    return word
 
 
-@lru_cache(maxsize=4096)
+def _normalize(text: str) -> str:
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text[: MAX_QUERY * 4])
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if "'" in text or "’" in text or "`" in text:
+        text = text.replace("'", "").replace("’", "").replace("`", "")
+    if "&" in text:
+        text = text.replace("&", " and ")
+    known = _SINGULAR.get
+    return " ".join([known(t) or _singular(t) for t in _WORD.findall(text)])[:MAX_QUERY].strip()
+
+
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Case-, accent-, punctuation- and plural-insensitive form of a name."""
-    text = unicodedata.normalize("NFKD", text[: MAX_QUERY * 4])
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold().translate(_APOSTROPHES).replace("&", " and ")
-    return " ".join(_singular(t) for t in _WORD.findall(text))[:MAX_QUERY].strip()
+    return _normalize(text[: MAX_QUERY * 4])
 
 
 def name_variants(name: str) -> list[str]:
@@ -59,14 +82,15 @@ def name_variants(name: str) -> list[str]:
 
     ``"Registered Nurse (RN)"`` gives ``registered nurse rn``, ``registered nurse`` and ``rn``.
     """
-    keys = [normalize(name)]
-    if "(" in name:
-        keys.append(normalize(_PAREN.sub(" ", name)))
-        for inner in _PAREN.findall(name):
-            inner = inner.strip()
-            compact = inner.replace(".", "").replace(" ", "")
-            if 2 <= len(compact) <= 6 and (compact.isupper() or len(inner.split()) == 1):
-                keys.append(normalize(inner))
+    if "(" not in name:
+        key = _normalize(name)
+        return [key] if key else []
+    keys = [_normalize(name), _normalize(_PAREN.sub(" ", name))]
+    for inner in _PAREN.findall(name):
+        inner = inner.strip()
+        compact = inner.replace(".", "").replace(" ", "")
+        if 2 <= len(compact) <= 6 and (compact.isupper() or len(inner.split()) == 1):
+            keys.append(_normalize(inner))
     return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
 
 
@@ -130,44 +154,76 @@ def _shorten(text: str, limit: int = DISPLAY_MAX) -> str:
 
 
 class Matcher:
-    """Index over every title and alias of a dataset."""
+    """Index over every title and alias of a dataset, built once.
 
-    def __init__(self, professions: Iterable[Profession]) -> None:
+    * ``keys``: every distinct normalised name, with the professions that own it;
+    * a word index (word → keys containing it, strongest first) so that fuzzy scoring only
+      ever looks at a few hundred keys that share words with the query, never all of them;
+    * a sorted vocabulary for word-prefix search (autocomplete) and, bucketed by length, for
+      finding the words a typo was meant to be.
+    """
+
+    def __init__(self, professions: Iterable[Profession], cache_size: int = 4096) -> None:
         self.professions: tuple[Profession, ...] = tuple(professions)
         self._by_id = {p.id: i for i, p in enumerate(self.professions)}
-        claims: dict[str, list[_Owner]] = {}
+        self._rank_key = [self._popular_first(i) for i in range(len(self.professions))]
+        claims: dict[str, dict[int, _Owner]] = {}
         for i, prof in enumerate(self.professions):
             names = [(prof.title, Rank.CURATED_TITLE if prof.curated else Rank.TITLE, 99)]
             alias_rank = Rank.CURATED_ALIAS if prof.curated else Rank.ALIAS
             names += [(a.name, alias_rank, a.sources) for a in prof.aliases]
             for name, rank, sources in names:
                 for key in name_variants(name):
-                    owners = claims.setdefault(key, [])
-                    mine = next((o for o in owners if o.index == i), None)
+                    owners = claims.setdefault(key, {})
+                    mine = owners.get(i)
                     if mine is None:
-                        owners.append(_Owner(i, rank, sources, name))
+                        owners[i] = _Owner(i, rank, sources, name)
                     elif (rank, sources) > (mine.rank, mine.sources):
                         mine.rank, mine.sources, mine.name = rank, sources, name
         self.keys: list[str] = list(claims)
-        self._owners: list[tuple[_Owner, ...]] = [_dominant(claims[k]) for k in self.keys]
+        self._owners: list[tuple[_Owner, ...]] = [
+            _dominant(list(claims[k].values())) for k in self.keys
+        ]
         self._key_index = {k: n for n, k in enumerate(self.keys)}
-        # The profession each title key belongs to, for the first tier of suggestions.
         self._titles: list[tuple[str, int]] = [
             (normalize(p.title), i) for i, p in enumerate(self.professions)
         ]
-        order = sorted(range(len(self.professions)), key=self._popular_first)
-        self._popular = order
-        # Sorted word-boundary suffixes of alias keys, for prefix search by bisection.
-        suffixes: list[tuple[str, int]] = []
+        self._title_keys = [t for t, _ in self._titles]
+        self._popular = sorted(range(len(self.professions)), key=self._rank_key.__getitem__)
+        # Word index. A key's strength orders postings: titles, then well-sourced aliases,
+        # then aliases of common jobs.
+        popularity = [p.popularity for p in self.professions]
+        strength = []
+        for owners in self._owners:
+            o = owners[0]
+            best = (o.rank * 1_000 + min(o.sources, 99)) * 10**9 + popularity[o.index]
+            for o in owners[1:]:
+                value = (o.rank * 1_000 + min(o.sources, 99)) * 10**9 + popularity[o.index]
+                best = max(best, value)
+            strength.append(best)
+        postings: dict[str, list[int]] = {}
         for n, key in enumerate(self.keys):
-            if all(o.rank >= Rank.TITLE for o in self._owners[n]):
-                continue
-            suffixes.append((key, n))
-            suffixes += [(key[m.start() :], n) for m in re.finditer(r" (?=\S)", key)]
-        suffixes = [(s.lstrip(), n) for s, n in suffixes]
-        suffixes.sort()
-        self._suffix_text = [s for s, _ in suffixes]
-        self._suffix_key = [n for _, n in suffixes]
+            for word in set(key.split()):
+                postings.setdefault(word, []).append(n)
+        for plist in postings.values():
+            plist.sort(key=strength.__getitem__, reverse=True)
+        self._postings = postings
+        self._words = sorted(postings)
+        # One-deletion neighbourhoods (SymSpell): a typo of one letter finds its word by a
+        # handful of dictionary look-ups instead of a scan of the vocabulary.
+        deletes: dict[str, list[str]] = {}
+        for word in self._words:
+            if len(word) >= 4 and not word.isdigit():
+                for d in {word[:k] + word[k + 1 :] for k in range(len(word))}:
+                    deletes.setdefault(d, []).append(word)
+        self._deletes = deletes
+        self._key_len = [len(k) for k in self.keys]
+        # Run-together names ("truckdriver") find their key without a fuzzy scan.
+        self._compact: dict[str, int] = {}
+        for n, key in enumerate(self.keys):
+            self._compact.setdefault(key.replace(" ", ""), n)
+        self.resolve = lru_cache(maxsize=cache_size)(self._resolve)  # type: ignore[method-assign]
+        self._suggest_cached = lru_cache(maxsize=cache_size)(self._suggest)
 
     # ------------------------------------------------------------------ helpers
 
@@ -187,24 +243,72 @@ class Matcher:
                 current = best.get(owner.index)
                 if current is None or (score, owner.rank) > current[:2]:
                     best[owner.index] = (score, owner.rank, owner.name)
-        ranked = sorted(
-            best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], self._popular_first(kv[0]))
-        )
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], self._rank_key[kv[0]]))
         return [
             Candidate(self.professions[i], round(score, 1), name) for i, (score, _, name) in ranked
         ]
 
-    def _fuzzy(self, q: str, cutoff: float, limit: int = 60) -> list[Candidate]:
+    def _prefix_words(self, prefix: str, cap: int = 60) -> list[str]:
+        lo = bisect.bisect_left(self._words, prefix)
+        hi = bisect.bisect_left(self._words, prefix + "\uffff", lo)
+        return self._words[lo : min(hi, lo + cap)]
+
+    def _similar_words(self, token: str) -> list[str]:
+        """Vocabulary words a (possibly misspelt) token may mean: itself, or one edit away."""
+        if token in self._postings:
+            return [token]
+        if len(token) < 4 or len(token) > 30:
+            return []
+        found = set(self._deletes.get(token, ()))  # the token lacks a letter
+        for k in range(len(token)):
+            d = token[:k] + token[k + 1 :]
+            if d in self._postings:  # the token has an extra letter
+                found.add(d)
+            found.update(self._deletes.get(d, ()))  # a letter replaced or swapped
+        return sorted(found)
+
+    def _pool(self, tokens: Sequence[str], prefix_last: bool) -> list[int]:
+        """Keys sharing the most (fuzzily matched) words with the query, a few hundred at most.
+
+        All the work is set algebra in C over each word's postings; no loop over the keys."""
+        sets: list[set[int]] = []
+        last = min(len(tokens), MAX_TOKENS) - 1
+        for j, token in enumerate(tokens[:MAX_TOKENS]):
+            words = self._similar_words(token)
+            if prefix_last and j == last and len(token) >= 2:
+                words = words + self._prefix_words(token)
+            if words:
+                sets.append(set().union(*(self._postings[w] for w in words)))
+        if not sets:
+            return []
+        sets.sort(key=len)
+        pool = set.intersection(*sets)
+        if len(pool) < POOL_MIN and len(sets) > 1:  # allow one word of the query to miss
+            for i in range(len(sets)):
+                pool |= set.intersection(*(sets[:i] + sets[i + 1 :]))
+        if len(pool) > POOL_MAX:
+            return heapq.nsmallest(POOL_MAX, pool, key=self._key_len.__getitem__)
+        return list(pool)
+
+    def _fuzzy(
+        self, q: str, cutoff: float, limit: int = 60, prefix_last: bool = False
+    ) -> list[Candidate]:
+        pool = self._pool(q.split(), prefix_last)
         hits = process.extract(
-            q, self.keys, scorer=fuzz.WRatio, processor=None, limit=limit, score_cutoff=cutoff
+            q,
+            [self.keys[n] for n in pool],
+            scorer=fuzz.WRatio,
+            processor=None,
+            limit=limit,
+            score_cutoff=cutoff,
         )
-        return self._candidates((n, score) for _, score, n in hits)
+        return self._candidates((pool[pos], score) for _, score, pos in hits)
 
     # ------------------------------------------------------------------ public API
 
-    def resolve(self, query: str) -> Resolution:
+    def _resolve(self, query: str) -> Resolution:
         """Decide what a typed name means: exact, confident match, ambiguous or none."""
-        raw = query.strip()
+        raw = query.strip()[: MAX_QUERY * 4]
         if raw in self._by_id:  # an autocomplete value is the profession id
             prof = self.professions[self._by_id[raw]]
             return Resolution(query, Status.EXACT, (Candidate(prof, 100.0, prof.title),))
@@ -212,63 +316,95 @@ class Matcher:
         if not q:
             return Resolution(query, Status.NONE)
         n = self._key_index.get(q)
+        if n is None and " " not in q:
+            n = self._compact.get(q)
         if n is not None:
             exact = self._candidates([(n, 100.0)])
-            status = Status.EXACT if len(exact) == 1 else Status.AMBIGUOUS
-            if status is Status.AMBIGUOUS:  # add near neighbours so the pick list is useful
-                seen = {c.profession.id for c in exact}
-                exact += [c for c in self._fuzzy(q, CUTOFF) if c.profession.id not in seen]
-            return Resolution(query, status, tuple(exact[:MAX_CANDIDATES]))
+            if len(exact) == 1:
+                return Resolution(query, Status.EXACT, tuple(exact))
+            seen = {c.profession.id for c in exact}  # add near neighbours to the pick list
+            exact += [c for c in self._fuzzy(q, CUTOFF) if c.profession.id not in seen]
+            return Resolution(query, Status.AMBIGUOUS, tuple(exact[:MAX_CANDIDATES]))
         found = self._fuzzy(q, CUTOFF)
         if not found:
-            hints = self._fuzzy(q, HINT_CUTOFF, limit=20)
-            return Resolution(query, Status.NONE, tuple(hints[:5]))
+            return Resolution(query, Status.NONE, tuple(self._hints(q)))
         top = found[0].score
         runner_up = found[1].score if len(found) > 1 else 0.0
         if top >= CONFIDENT and top - runner_up >= MARGIN and len(q) >= 4:
             return Resolution(query, Status.MATCH, tuple(found[:MAX_CANDIDATES]))
         return Resolution(query, Status.AMBIGUOUS, tuple(found[:MAX_CANDIDATES]))
 
+    def _hints(self, q: str) -> list[Candidate]:
+        """A few "did you mean" titles for a query that matched nothing."""
+        hints = self._fuzzy(q, HINT_CUTOFF, limit=20)
+        if not hints and len(q) <= 40:  # no shared word: compare whole titles, cheaply
+            found = process.extract(
+                q,
+                self._title_keys,
+                scorer=fuzz.ratio,
+                processor=None,
+                limit=5,
+                score_cutoff=HINT_CUTOFF,
+            )
+            hints = self._candidates((self._key_index[key], score) for key, score, _ in found)
+        return hints[:5]
+
+    def resolve(self, query: str) -> Resolution:  # replaced by a cached version in __init__
+        return self._resolve(query)
+
     def suggest(self, prefix: str, limit: int = 25) -> list[Suggestion]:
         """Autocomplete: titles starting with (or containing a word starting with) the prefix,
         most common jobs first; then aliases; then fuzzy matches for typos."""
-        limit = max(0, min(limit, 25))
+        return list(self._suggest_cached(prefix[: MAX_QUERY * 4], max(0, min(limit, 25))))
+
+    def _suggest(self, prefix: str, limit: int) -> tuple[Suggestion, ...]:
         q = normalize(prefix)
         if not q:
-            return [self._suggestion(i, None) for i in self._popular[:limit]]
+            return tuple(self._suggestion(i, None) for i in self._popular[:limit])
         picked: dict[int, Suggestion] = {}
         starts: list[tuple[int, tuple[int, int, str], int]] = []
         spaced = " " + q
         for key, i in self._titles:
             if key.startswith(q):
-                starts.append((0, self._popular_first(i), i))
+                starts.append((0, self._rank_key[i], i))
             elif spaced in " " + key:
-                starts.append((1, self._popular_first(i), i))
+                starts.append((1, self._rank_key[i], i))
         for _, _, i in sorted(starts)[:limit]:
             picked[i] = self._suggestion(i, None)
-        if len(picked) < limit and len(q) >= 2:
+        if len(picked) < limit and len(q) >= 3:
             self._suggest_aliases(q, picked, limit)
         if len(picked) < limit and len(q) >= 3:
-            for cand in self._fuzzy(q, 75.0, limit=limit * 2):
+            for cand in self._fuzzy(q, 75.0, limit=limit * 2, prefix_last=True):
                 i = self._by_id[cand.profession.id]
                 if i not in picked:
                     picked[i] = self._suggestion(i, cand.matched)
                 if len(picked) >= limit:
                     break
-        return list(picked.values())[:limit]
+        return tuple(picked.values())[:limit]
 
     def _suggest_aliases(self, q: str, picked: dict[int, Suggestion], limit: int) -> None:
-        lo = bisect.bisect_left(self._suffix_text, q)
-        hi = bisect.bisect_left(self._suffix_text, q + "\uffff", lo)
-        found: list[tuple[tuple[int, int, tuple[int, int, str]], int, str]] = []
-        for pos in range(lo, min(hi, lo + 400)):
-            n = self._suffix_key[pos]
-            whole = 0 if self.keys[n].startswith(q) else 1
-            for owner in self._owners[n]:
-                if owner.index not in picked:
-                    rank = (whole, -owner.sources, self._popular_first(owner.index))
-                    found.append((rank, owner.index, owner.name))
-        for _, i, name in sorted(found):
+        """Aliases containing the query at a word boundary (its last word as a prefix)."""
+        tokens = q.split()
+        *full, last = tokens
+        if any(t not in self._postings for t in full):
+            return
+        spaced = " " + q
+        found: list[tuple[int, int, tuple[int, int, str], int, str]] = []
+        seen: set[int] = set()
+        for word in self._prefix_words(last):
+            for n in self._postings[word][:POSTINGS_CAP]:
+                if n in seen:
+                    continue
+                seen.add(n)
+                key = self.keys[n]
+                if spaced not in " " + key:
+                    continue
+                whole = 0 if key.startswith(q) else 1
+                for owner in self._owners[n]:
+                    if owner.index not in picked:
+                        rank = self._rank_key[owner.index]
+                        found.append((whole, -owner.sources, rank, owner.index, owner.name))
+        for *_, i, name in sorted(found):
             if i not in picked:
                 picked[i] = self._suggestion(i, name)
                 if len(picked) >= limit:

@@ -179,3 +179,19 @@ def test_sources_listed(mini: ds_mod.Dataset) -> None:
 def test_shipped_data_loads(shipped: ds_mod.Dataset) -> None:
     assert len(shipped) >= 2
     assert shipped.get("collections-specialist") is not None
+
+
+def test_aliases_as_a_text_block(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "professions:\n  - id: a\n    title: A\n    aliases: |\n      Debt Collector|3\n      Collector\n\n      Collections Agent|1\n",
+    )
+    aliases = load_dataset(paths=[path]).get("a").aliases
+    assert [(x.name, x.sources) for x in aliases] == [("Debt Collector", 3), ("Collector", 1), ("Collections Agent", 1)]
+
+
+@pytest.mark.parametrize("line", ["Debt Collector|x", "Debt Collector|0", "|3"])
+def test_bad_alias_lines(tmp_path: Path, line: str) -> None:
+    path = write(tmp_path, f"professions:\n  - id: a\n    title: A\n    aliases: |\n      {line}\n")
+    with pytest.raises(DatasetError, match="field 'aliases'"):
+        load_dataset(paths=[path])
