@@ -13,7 +13,8 @@ Commands (synced globally in setup_hook, i.e. before the gateway connects):
                            Typing "!many" returns 30 choices: a deliberate breach of Discord's
                            25-choice limit, for testing the fake's spec validation.
   /buttons              -> a message with a button (edits the message) and a select (replies)
-  /slow                 -> defers, edits the original response, then sends a follow-up
+  /slow                 -> defers, edits the original response, fetches it, sends a follow-up
+                           and edits that
 """
 
 from __future__ import annotations
@@ -98,7 +99,9 @@ def _setup(bot: commands.Bot) -> None:
         await interaction.response.defer(thinking=True)
         await asyncio.sleep(0.05)
         await interaction.edit_original_response(content="slow pong")
-        await interaction.followup.send("follow-up")
+        original = await interaction.original_response()
+        extra = await interaction.followup.send(f"follow-up to {original.content}", wait=True)
+        await extra.edit(content="follow-up, edited")
 
 
 def make_bot() -> commands.Bot:

@@ -278,8 +278,8 @@ class Gateway:
             info = conn.info
             if info.closed_at is None:
                 info.closed_at = time.perf_counter()
-                info.close_code = conn.ws.close_code
-                info.closed_by = info.closed_by or "client"
+                if info.closed_by != "server":  # the server's own close code is already recorded
+                    info.closed_by, info.close_code = "client", conn.ws.close_code
             s = conn.session
             if s is not None and s.conn is conn:
                 s.conn = None

@@ -177,7 +177,7 @@ class InteractionRecord:
     callback_at: float | None = None
     callback: dict[str, Any] | None = None  # the callback request body {"type": .., "data": ..}
     callback_status: int | None = None  # HTTP status the fake answered the callback with
-    callback_attempts: int = 0  # including ones answered with an injected fault
+    callback_attempts: int = 0  # callback requests, including refused ones and injected faults
     original_message_id: str | None = None
     followups: list[dict[str, Any]] = field(default_factory=list)  # follow-up request bodies
     followup_message_ids: list[str] = field(default_factory=list)
@@ -185,7 +185,10 @@ class InteractionRecord:
         default_factory=list
     )  # PATCH bodies (@original or a follow-up)
     deleted_message_ids: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # failures tied to this interaction
+    rejected: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # refused callbacks {"status","error","body"}
+    errors: list[str] = field(default_factory=list)  # every refused request about this interaction
 
     # --- the callback, decoded -------------------------------------------------------------
     @property

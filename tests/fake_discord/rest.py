@@ -33,11 +33,19 @@ _NAME_RE = re.compile(r"^[-_'\w]{1,32}$")
 
 
 class HTTPError(Exception):
+    """An error answer. ``message``/``code`` are what Discord sends; ``detail`` says why, for the record."""
+
     def __init__(
-        self, status: int, message: str, code: int = 0, errors: dict[str, Any] | None = None
+        self,
+        status: int,
+        message: str,
+        code: int = 0,
+        errors: dict[str, Any] | None = None,
+        detail: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status, self.message, self.code, self.errors = status, message, code, errors
+        self.detail = detail
 
     def body(self) -> dict[str, Any]:
         out: dict[str, Any] = {"message": self.message, "code": self.code}
@@ -240,9 +248,12 @@ class RestApi:
     ) -> web.StreamResponse:
         """Answer; every error the fake answers (other than an injected fault) is a recorded failure."""
         if isinstance(status, HTTPError):
-            body, status = status.body(), status.status
+            err = status
+            body, status = err.body(), err.status
             if not rec.injected:
-                self.fake._fail(kind, f"{rec.method} {rec.path} -> {status} {body.get('message')}")
+                why = f"{body.get('message')}" + (f" ({err.detail})" if err.detail else "")
+                self.fake._fail(kind, f"{rec.method} {redact(rec.path)} -> {status} {why}")
+                self.fake._interaction_request_failed(rec, status, why)
         self.fake._finish_request(rec, status, body)
         if status == 204 or body is None:
             return web.Response(status=204 if body is None and status < 300 else status)
@@ -325,12 +336,13 @@ class RestApi:
             if not _NAME_RE.match(name or "") or name != name.lower():
                 raise HTTPError(
                     400,
-                    f"Invalid Form Body: command name {name!r} must be lowercase, 1-32 chars",
+                    "Invalid Form Body",
                     50035,
+                    detail=f"command name {name!r} must be lowercase, 1-32 chars",
                 )
             if not cmd.get("description"):
                 raise HTTPError(
-                    400, f"Invalid Form Body: command {name!r} needs a description", 50035
+                    400, "Invalid Form Body", 50035, detail=f"command {name!r} needs a description"
                 )
             self._check_options(name, cmd.get("options") or [])
 
@@ -341,14 +353,15 @@ class RestApi:
             oname = opt.get("name", "")
             if oname in names:
                 raise HTTPError(
-                    400, f"Invalid Form Body: duplicate option {oname!r} in {where}", 50035
+                    400, "Invalid Form Body", 50035, detail=f"duplicate option {oname!r} in {where}"
                 )
             names.add(oname)
             if not _NAME_RE.match(oname or "") or oname != oname.lower():
                 raise HTTPError(
                     400,
-                    f"Invalid Form Body: option name {oname!r} in {where} must be lowercase",
+                    "Invalid Form Body",
                     50035,
+                    detail=f"option name {oname!r} in {where} must be lowercase",
                 )
             if opt.get("type") in (1, 2):
                 self._check_options(f"{where} {oname}", opt.get("options") or [])
@@ -357,16 +370,18 @@ class RestApi:
                 if seen_optional:
                     raise HTTPError(
                         400,
-                        f"Invalid Form Body: required option {oname!r} after an optional one in {where}",
+                        "Invalid Form Body",
                         50035,
+                        detail=f"required option {oname!r} after an optional one in {where}",
                     )
             else:
                 seen_optional = True
             if opt.get("autocomplete") and opt.get("choices"):
                 raise HTTPError(
                     400,
-                    f"Invalid Form Body: option {oname!r} has both choices and autocomplete",
+                    "Invalid Form Body",
                     50035,
+                    detail=f"option {oname!r} has both choices and autocomplete",
                 )
 
     async def list_commands(self, req: Req) -> tuple[int, Any]:
@@ -376,13 +391,15 @@ class RestApi:
         scope = self._scope(req)
         body = req.body if req.body is not None else []
         if not isinstance(body, list):
-            raise HTTPError(400, "Invalid Form Body: expected an array of commands", 50035)
+            raise HTTPError(400, "Invalid Form Body", 50035, detail="expected an array of commands")
         keys = set()
         for cmd in body:
             self._check_command(cmd)
             key = (cmd.get("name"), cmd.get("type", 1))
             if key in keys:
-                raise HTTPError(400, f"Invalid Form Body: duplicate command name {key[0]!r}", 50035)
+                raise HTTPError(
+                    400, "Invalid Form Body", 50035, detail=f"duplicate command name {key[0]!r}"
+                )
             keys.add(key)
         return 200, self.fake._overwrite_commands(scope, body)
 
@@ -431,7 +448,10 @@ class RestApi:
                 total += len(f.get("name") or "") + len(f.get("value") or "")
         if total > 6000:
             raise HTTPError(
-                400, f"Invalid Form Body: embeds have {total} characters in total (max 6000)", 50035
+                400,
+                "Invalid Form Body",
+                50035,
+                detail=f"embeds have {total} characters in total (max 6000)",
             )
         if edit:
             return
@@ -451,32 +471,24 @@ class RestApi:
         rec = fake._interaction_by_id(req.params["iid"])
         if rec is None or rec.token != req.params["token"]:
             raise HTTPError(404, "Unknown interaction", 10062)
-        with fake._cond:
-            rec.callback_attempts += 1
         if rec.callback is not None:
-            fake._interaction_error(rec, "interaction acknowledged twice")
-            raise HTTPError(400, "Interaction has already been acknowledged.", 40060)
-        if fake.callback_deadline is not None and now - rec.sent_at > fake.callback_deadline:
-            fake._interaction_error(
-                rec, f"callback after {now - rec.sent_at:.2f}s (deadline {fake.callback_deadline}s)"
+            raise HTTPError(
+                400, "Interaction has already been acknowledged.", 40060, detail="second callback"
             )
-            raise HTTPError(404, "Unknown interaction", 10062)
+        late = now - rec.sent_at
+        if fake.callback_deadline is not None and late > fake.callback_deadline:
+            why = f"callback {late:.2f}s after the event; Discord allows {fake.callback_deadline}s"
+            raise HTTPError(404, "Unknown interaction", 10062, detail=why)
         body = req.body if isinstance(req.body, dict) else {}
         ctype = body.get("type")
-        allowed = ALLOWED_CALLBACKS.get(rec.type, set())
-        if ctype not in allowed:
-            fake._interaction_error(
-                rec, f"callback type {ctype!r} is not valid for interaction type {rec.type}"
-            )
-            raise HTTPError(
-                400, f"Invalid Form Body: callback type {ctype!r} not allowed here", 50035
-            )
+        if ctype not in ALLOWED_CALLBACKS.get(rec.type, set()):
+            why = f"callback type {ctype!r} is not valid for interaction type {rec.type}"
+            raise HTTPError(400, "Invalid Form Body", 50035, detail=why)
         data = body.get("data") or {}
         if ctype in (4, 7):
             self._check_message_body(data, req.files, edit=(ctype == 7))
         if ctype == 8 and len(data.get("choices") or []) > 25:
-            fake._interaction_error(rec, "more than 25 autocomplete choices")
-            raise HTTPError(400, "Invalid Form Body: at most 25 choices", 50035)
+            raise HTTPError(400, "Invalid Form Body", 50035, detail="more than 25 choices")
         response = fake._apply_callback(rec, body, req.files, now)
         if _truthy(req.query.get("with_response")):
             return 200, response
@@ -488,10 +500,9 @@ class RestApi:
         if rec is None or req.params["app"] != fake.application_id:
             raise HTTPError(404, "Unknown Webhook", 10015)
         if rec.callback is None:
-            fake._interaction_error(
-                rec, f"{req.method} {req.path} before the interaction was acknowledged"
+            raise HTTPError(
+                404, "Unknown Webhook", 10015, detail="the interaction was not acknowledged yet"
             )
-            raise HTTPError(404, "Unknown Webhook", 10015)
         return rec
 
     async def followup(self, req: Req) -> tuple[int, Any]:
@@ -543,10 +554,18 @@ class RestApi:
         return 200, fake._add_channel_message(req.body, req.files)
 
 
+_LONG_SEGMENT = re.compile(r"/[A-Za-z0-9_\-.]{60,}")
+
+
+def redact(path: str) -> str:
+    """Shorten interaction/webhook tokens in a path, for readable messages."""
+    return _LONG_SEGMENT.sub("/<token>", path)
+
+
 def fault_matches(pattern: str, method: str, path: str) -> bool:
     if " " not in pattern:
         pattern = "* " + pattern
     return fnmatch.fnmatchcase(f"{method} {path}", pattern)
 
 
-__all__ = ["API_PREFIX", "RestApi", "fault_matches"]
+__all__ = ["API_PREFIX", "RestApi", "fault_matches", "json_response", "redact"]

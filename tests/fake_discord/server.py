@@ -48,15 +48,25 @@ class InteractionHandle:
         r = self.record
         return f"<InteractionHandle id={r.id} type={r.type} name={r.name!r} callback_type={r.callback_type}>"
 
-    def wait_callback(self, timeout: float = 10.0) -> InteractionRecord:
-        """Wait until the bot answered the interaction (any callback type); return the record."""
+    def wait_callback(
+        self, timeout: float = 10.0, *, allow_rejected: bool = False
+    ) -> InteractionRecord:
+        """Wait until the bot answered the interaction (any callback type); return the record.
+
+        If the fake refused the bot's callback (invalid body, too late, wrong type...), raises
+        AssertionError with the reason, unless ``allow_rejected`` (then see ``record.rejected``).
+        """
         r = self.record
         self.fake._wait(
-            lambda: r.callback is not None,
+            lambda: r.callback is not None or bool(r.rejected),
             timeout,
             f"the callback for interaction {r.name!r} ({r.id})",
             r,
         )
+        if r.callback is None and not allow_rejected:
+            raise AssertionError(
+                f"the callback for {r.name!r} was rejected: {r.rejected[0]['error']}"
+            )
         return r
 
     def wait_followups(self, count: int = 1, timeout: float = 10.0) -> InteractionRecord:
@@ -75,7 +85,7 @@ class InteractionHandle:
 
     def wait_idle(self, quiet: float = 0.3, timeout: float = 10.0) -> InteractionRecord:
         """Wait for the callback, then until the bot has made no request about it for ``quiet`` s."""
-        self.wait_callback(timeout)
+        self.wait_callback(timeout, allow_rejected=True)
         r = self.record
         deadline = time.monotonic() + timeout
         while True:
@@ -375,12 +385,13 @@ class FakeDiscord:
             raise AssertionError("fake Discord saw problems:\n  " + "\n  ".join(problems))
 
     def clear_records(self) -> None:
-        """Forget recorded requests, failures, violations and warnings (state such as commands stays)."""
+        """Forget recorded requests, failures, violations and warnings (state such as commands stays;
+        so does the "spec not found" warning)."""
         with self._cond:
             self._requests.clear()
             self._failures.clear()
             self._violations.clear()
-            self._warnings.clear()
+            self._warnings[:] = [w for w in self._warnings if w == self.spec.warning]
             self._resume_failures.clear()
 
     # ================================================================== waiting
@@ -502,6 +513,9 @@ class FakeDiscord:
     def _record_request(self, rec: RecordedRequest) -> None:
         with self._cond:
             self._requests.append(rec)
+            interaction, is_callback = self._interaction_for_path(rec.path)
+            if interaction is not None and is_callback:
+                interaction.callback_attempts += 1
             self._cond.notify_all()
 
     def _finish_request(self, rec: RecordedRequest, status: int, body: Any) -> None:
@@ -520,9 +534,28 @@ class FakeDiscord:
                     return fault
         return None
 
-    def _interaction_error(self, rec: InteractionRecord, message: str) -> None:
+    def _interaction_for_path(self, path: str) -> tuple[InteractionRecord | None, bool]:
+        """The interaction a callback/webhook request path is about, and whether it is the callback."""
+        parts = path.strip("/").split("/")
+        if len(parts) == 4 and parts[0] == "interactions" and parts[3] == "callback":
+            rec = self._interactions.get(parts[1])
+            return (rec if rec is not None and rec.token == parts[2] else None), True
+        if len(parts) >= 3 and parts[0] == "webhooks":
+            return self._by_token.get(parts[2]), False
+        return None, False
+
+    def _interaction_request_failed(self, req: RecordedRequest, status: int, why: str) -> None:
         with self._cond:
-            rec.errors.append(message)
+            rec, is_callback = self._interaction_for_path(req.path)
+            if rec is None:
+                return
+            rec.errors.append(
+                f"{req.method} {'callback' if is_callback else req.path}: {status} {why}"
+            )
+            if is_callback:
+                rec.rejected.append(
+                    {"status": status, "error": why, "body": copy.deepcopy(req.body)}
+                )
             self._cond.notify_all()
 
     # ================================================================== Discord objects
@@ -1330,16 +1363,19 @@ class FakeDiscord:
         )
         return self._dispatch(payload, custom_id, u["id"])
 
-    # Blocking conveniences: send, then wait for the callback.
+    # Blocking conveniences: send, then wait for the callback (see InteractionHandle.wait_callback).
     def slash(
         self,
         name: str,
         options: Mapping[str, Any] | None = None,
         *,
         timeout: float = 10.0,
+        allow_rejected: bool = False,
         **kw: Any,
     ) -> InteractionRecord:
-        return self.send_slash(name, options, **kw).wait_callback(timeout)
+        return self.send_slash(name, options, **kw).wait_callback(
+            timeout, allow_rejected=allow_rejected
+        )
 
     def autocomplete(
         self,
@@ -1349,14 +1385,25 @@ class FakeDiscord:
         options: Mapping[str, Any] | None = None,
         *,
         timeout: float = 10.0,
+        allow_rejected: bool = False,
         **kw: Any,
     ) -> InteractionRecord:
-        return self.send_autocomplete(name, focused, value, options, **kw).wait_callback(timeout)
+        return self.send_autocomplete(name, focused, value, options, **kw).wait_callback(
+            timeout, allow_rejected=allow_rejected
+        )
 
     def click(
-        self, message: str | Mapping[str, Any], custom_id: str, *, timeout: float = 10.0, **kw: Any
+        self,
+        message: str | Mapping[str, Any],
+        custom_id: str,
+        *,
+        timeout: float = 10.0,
+        allow_rejected: bool = False,
+        **kw: Any,
     ) -> InteractionRecord:
-        return self.send_button(message, custom_id, **kw).wait_callback(timeout)
+        return self.send_button(message, custom_id, **kw).wait_callback(
+            timeout, allow_rejected=allow_rejected
+        )
 
     def select(
         self,
@@ -1365,9 +1412,12 @@ class FakeDiscord:
         values: list[str],
         *,
         timeout: float = 10.0,
+        allow_rejected: bool = False,
         **kw: Any,
     ) -> InteractionRecord:
-        return self.send_select(message, custom_id, values, **kw).wait_callback(timeout)
+        return self.send_select(message, custom_id, values, **kw).wait_callback(
+            timeout, allow_rejected=allow_rejected
+        )
 
     async def aslash(self, *a: Any, **kw: Any) -> InteractionRecord:
         return await asyncio.to_thread(self.slash, *a, **kw)

@@ -119,9 +119,10 @@ class SpecValidator:
         self.warning: str | None = None
         self._ops: dict[str, list[_Operation]] = {}
         if path is None:
+            env = os.environ.get(SPEC_ENV_VAR)
+            where = f"{SPEC_ENV_VAR}={env} does not exist" if env else f"no {DEFAULT_SPEC_PATH}"
             self.warning = (
-                f"Discord OpenAPI spec not found (set {SPEC_ENV_VAR} or provide {DEFAULT_SPEC_PATH}); "
-                "request bodies are NOT validated"
+                f"Discord OpenAPI spec not found ({where}); request bodies are NOT validated"
             )
             return
         try:
