@@ -62,6 +62,7 @@ class Req:
     query: dict[str, str]
     body: Any
     files: list[dict[str, Any]] = field(default_factory=list)
+    arrived: float = 0.0  # perf_counter when the request arrived
 
 
 Handler = Callable[[Req], Awaitable[tuple[int, Any]]]
@@ -205,15 +206,17 @@ class RestApi:
         handler, params, _ = matched
 
         if fake.validate and rec.body is not None and fake.spec.available:
-            violations = fake.spec.validate(method, path, rec.body)
-            if violations:
-                fake._add_violations(violations)
-                if fake.reject_invalid_bodies:
-                    return self._finish(
-                        rec, HTTPError(400, "Invalid Form Body", 50035, _form_errors(violations))
-                    )
+            if fake.reject_invalid_bodies:
+                violations = fake.spec.validate(method, path, rec.body)
+                if violations:
+                    fake._add_violations(violations)
+                    errors = _form_errors(violations)
+                    return self._finish(rec, HTTPError(400, "Invalid Form Body", 50035, errors))
+            else:
+                # Validated right after answering, so the bot never waits for it.
+                fake._validate_later(method, path, rec.body)
 
-        req = Req(method, path, params, query, rec.body, rec.files)
+        req = Req(method, path, params, query, rec.body, rec.files, arrived)
         try:
             status, body = await handler(req)
         except HTTPError as err:
@@ -467,7 +470,7 @@ class RestApi:
 
     async def interaction_callback(self, req: Req) -> tuple[int, Any]:
         fake = self.fake
-        now = time.perf_counter()
+        now = req.arrived
         rec = fake._interaction_by_id(req.params["iid"])
         if rec is None or rec.token != req.params["token"]:
             raise HTTPError(404, "Unknown interaction", 10062)

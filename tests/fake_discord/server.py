@@ -165,6 +165,8 @@ class FakeDiscord:
         self._requests: list[RecordedRequest] = []
         self._failures: list[Failure] = []
         self._violations: list[Violation] = []
+        self._pending_validations = 0
+        self._tasks: set[asyncio.Task[None]] = set()
         self._warnings: list[str] = []
         if validate and not self.spec.available and self.spec.warning:
             self._warnings.append(self.spec.warning)
@@ -322,8 +324,9 @@ class FakeDiscord:
 
     @property
     def violations(self) -> list[Violation]:
-        """Request bodies that do not match Discord's OpenAPI spec."""
+        """Request bodies that do not match Discord's OpenAPI spec (waits for pending checks)."""
         with self._cond:
+            self._wait(lambda: self._pending_validations == 0, 10.0, "pending spec validations")
             return list(self._violations)
 
     @property
@@ -504,6 +507,26 @@ class FakeDiscord:
         with self._cond:
             self._warnings.append(message)
             self._cond.notify_all()
+
+    def _validate_later(self, method: str, path: str, body: Any) -> None:
+        """Validate a body on the loop once the current answer is sent (loop thread only)."""
+        with self._cond:
+            self._pending_validations += 1
+
+        async def run() -> None:
+            try:
+                await asyncio.sleep(0)
+                violations = self.spec.validate(method, path, body)
+                if violations:
+                    self._add_violations(violations)
+            finally:
+                with self._cond:
+                    self._pending_validations -= 1
+                    self._cond.notify_all()
+
+        task = asyncio.get_running_loop().create_task(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _add_violations(self, violations: list[Violation]) -> None:
         with self._cond:
