@@ -52,6 +52,8 @@ class CareerBot(discord.AutoShardedClient):
     """Serves the slash commands from one loaded :class:`~bot.answers.Answers`."""
 
     def __init__(self, answers: Answers, settings: Settings, *, force_sync: bool = False) -> None:
+        # This bot never joins voice: no start-up warnings about missing voice libraries.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         sharding: dict[str, Any] = {"shard_count": settings.shard_count}
         if settings.shard_ids is not None:
             sharding["shard_ids"] = list(settings.shard_ids)

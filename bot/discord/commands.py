@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import discord
 from discord import app_commands
 
@@ -10,18 +13,22 @@ from .autocomplete import profession_autocomplete
 from .common import NO_MENTIONS
 from .info import AnyCommand, about_embed, help_embed, invite_message
 
+T = TypeVar("T")
+
 #: Typed text is capped by Discord itself (and echoed back shortened anyway).
 ProfessionName = app_commands.Range[str, 1, 100]
 
-#: Per user and command: generous for people, a brake on scripts flooding a channel.
-COOLDOWN_RATE, COOLDOWN_PER = 8, 30.0
+#: Per user and command: generous for people, a brake on anyone flooding a channel with answers.
+COOLDOWN_RATE, COOLDOWN_PER = 10, 60.0
 
 
 def _per_user(interaction: discord.Interaction) -> int:
     return interaction.user.id
 
 
-answer_cooldown = app_commands.checks.cooldown(COOLDOWN_RATE, COOLDOWN_PER, key=_per_user)
+def answer_cooldown() -> Callable[[T], T]:
+    """A fresh cooldown (its own buckets) for one command."""
+    return app_commands.checks.cooldown(COOLDOWN_RATE, COOLDOWN_PER, key=_per_user)
 
 
 @app_commands.command(
@@ -33,7 +40,7 @@ answer_cooldown = app_commands.checks.cooldown(COOLDOWN_RATE, COOLDOWN_PER, key=
     b="Second profession to compare it with, e.g. loan officer",
 )
 @app_commands.autocomplete(a=profession_autocomplete, b=profession_autocomplete)
-@answer_cooldown
+@answer_cooldown()
 async def compare(interaction: discord.Interaction, a: ProfessionName, b: ProfessionName) -> None:
     await answer(interaction, "compare", [a, b])
 
@@ -46,7 +53,7 @@ async def compare(interaction: discord.Interaction, a: ProfessionName, b: Profes
     profession="The profession: start typing and pick one, e.g. registered nurse"
 )
 @app_commands.autocomplete(profession=profession_autocomplete)
-@answer_cooldown
+@answer_cooldown()
 async def salary(interaction: discord.Interaction, profession: ProfessionName) -> None:
     await answer(interaction, "salary", [profession])
 
@@ -59,7 +66,7 @@ async def salary(interaction: discord.Interaction, profession: ProfessionName) -
     profession="The profession: start typing and pick one, e.g. software developer"
 )
 @app_commands.autocomplete(profession=profession_autocomplete)
-@answer_cooldown
+@answer_cooldown()
 async def career(interaction: discord.Interaction, profession: ProfessionName) -> None:
     await answer(interaction, "career", [profession])
 

@@ -103,14 +103,18 @@ async def sync_commands(
     names = [c["name"] for c in payload]
     digest = commands_hash(payload, target)
     path = state_path(cache_dir, application_id, target)
-    if not force and _read_hash(path) == digest:
+    previous = _read_hash(path)
+    if not force and previous == digest:
         log.info(
             "Slash commands unchanged since the last sync %s: not syncing "
             "(`career-bot run --sync` forces it)",
             where,
         )
         return SyncResult("unchanged", target, len(payload), path)
-    reason = "forced with --sync" if force else "the commands changed"
+    if force:
+        reason = "forced with --sync"
+    else:
+        reason = "no earlier sync recorded" if previous is None else "the commands changed"
     try:
         synced = await tree.sync(guild=guild)
     except discord.Forbidden as exc:

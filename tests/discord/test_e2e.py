@@ -1,0 +1,318 @@
+"""End to end: the real bot (``python -m bot run``, unmodified discord.py) against the fake Discord.
+
+One bot process serves most tests (start-up takes about a second); tests that need their own
+start-up (sync state, a rejected token) launch their own. Expectations are computed in this
+process from the same data the bot loads (the shipped data plus ``tests/fixtures/mini``), so the
+tests hold whatever the shipped data contains.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.answers import Answers
+from bot.discord.answering import Kind, build_view
+from bot.discord.app import BAD_TOKEN
+from bot.discord.views import NOT_YOURS_PAGES
+from bot.matching import Status
+from bot.render.embeds import render_pages
+from bot.render.limits import choices_problems, message_problems
+
+from ..conftest import MINI, ROOT
+
+pytest.importorskip("tests.fake_discord.server", reason="the fake Discord server is not here")
+from tests.fake_discord import BotProcess, FakeDiscord  # noqa: E402
+
+pytestmark = pytest.mark.e2e
+
+EPHEMERAL = 1 << 6
+CHANNEL_MESSAGE, UPDATE_MESSAGE, AUTOCOMPLETE_RESULT = 4, 7, 8
+
+
+def _env(cache: Path, **extra: str) -> dict[str, str]:
+    return {
+        "CAREER_BOT_DATA": str(MINI.relative_to(ROOT)),
+        "CAREER_BOT_CACHE_DIR": str(cache),
+        "LOG_LEVEL": "INFO",
+        "DISCORD_GUILD_ID": "",
+        "SHARD_COUNT": "",
+        "SHARD_IDS": "",
+        **extra,
+    }
+
+
+@pytest.fixture(scope="module")
+def answers() -> Answers:
+    """What the bot process loads: the shipped data with the mini layer over it."""
+    return Answers.load(extra=[MINI])
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FakeDiscord, BotProcess]]:
+    with FakeDiscord() as fake:
+        bot = BotProcess(fake, env=_env(tmp_path_factory.mktemp("cache")))
+        try:
+            bot.start().wait_ready(30)
+            yield fake, bot
+        finally:
+            code = bot.stop()
+        assert code == 0, bot.output_tail()
+        bot.assert_token_not_leaked()
+        assert "Traceback" not in bot.output, bot.output_tail()
+
+
+@pytest.fixture
+def fake(served: tuple[FakeDiscord, BotProcess]) -> Iterator[FakeDiscord]:
+    """The shared fake; every test must leave it without failures or spec violations."""
+    fake, _ = served
+    fake.clear_records()
+    yield fake
+    fake.assert_clean()
+
+
+def _expected_pages(answers: Answers, kind: Kind, names: list[str]) -> list[dict[str, Any]]:
+    profs = [answers.matcher.resolve(n).profession for n in names]
+    assert all(profs), f"{names} do not all resolve confidently in the test data"
+    return [e.to_dict() for e in render_pages(build_view(answers, kind, profs))]  # type: ignore[arg-type]
+
+
+def _ambiguous(answers: Answers) -> str:
+    for q in ("loss prevention", "driver", "officer", "licensed nurse", "specialist"):
+        if answers.matcher.resolve(q).status is Status.AMBIGUOUS:
+            return q
+    pytest.fail("no ambiguous name in the test data")
+
+
+def _check_body(record: Any) -> None:
+    """Within Discord's limits, and never able to ping anyone."""
+    assert message_problems(record.data) == [], record.data
+    assert record.allowed_mentions == {"parse": []}, record.data
+
+
+def _buttons(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [c for row in components for c in row["components"] if c["type"] == 2]
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def test_synced_commands_have_options_and_autocomplete(fake: FakeDiscord) -> None:
+    commands = {c["name"]: c for c in fake.commands()}
+    assert set(commands) == {"compare", "salary", "career", "help", "about", "invite"}
+    options = {name: [o["name"] for o in c.get("options") or []] for name, c in commands.items()}
+    assert options == {
+        "compare": ["a", "b"],
+        "salary": ["profession"],
+        "career": ["profession"],
+        "help": [],
+        "about": [],
+        "invite": [],
+    }
+    for name in ("compare", "salary", "career"):
+        for option in commands[name]["options"]:
+            assert option["type"] == 3 and option["required"] and option["autocomplete"]
+            assert option["description"] and option.get("max_length") == 100
+    assert all(c["description"] for c in commands.values())
+
+
+def test_compare_with_typos_answers_with_the_first_page(
+    fake: FakeDiscord, answers: Answers
+) -> None:
+    names = ["colections specialist", "loan oficer"]
+    record = fake.slash("compare", dict(zip("ab", names, strict=True)))
+    assert record.callback_type == CHANNEL_MESSAGE and not record.ephemeral
+    _check_body(record)
+    pages = _expected_pages(answers, "compare", names)
+    assert record.embeds == pages[:1]
+    buttons = _buttons(record.components)
+    assert len(buttons) == len(pages) > 1
+    assert buttons[0]["disabled"] and not any(b["disabled"] for b in buttons[1:])
+
+
+def test_page_buttons_turn_pages_for_the_asker_only(fake: FakeDiscord, answers: Answers) -> None:
+    names = ["collections specialist", "loan officer"]
+    record = fake.slash("compare", dict(zip("ab", names, strict=True)))
+    pages = _expected_pages(answers, "compare", names)
+    message = fake.response_message(record)
+    assert message is not None
+    buttons = _buttons(record.components)
+
+    flipped = fake.click(message, buttons[2]["custom_id"])  # alice asked: she may
+    assert flipped.callback_type == UPDATE_MESSAGE
+    _check_body(flipped)
+    assert flipped.embeds == [pages[2]]
+    assert _buttons(flipped.components)[2]["disabled"]
+
+    refused = fake.click(message, buttons[3]["custom_id"], user="bob")
+    assert refused.callback_type == CHANNEL_MESSAGE and refused.ephemeral
+    assert refused.content == NOT_YOURS_PAGES
+    assert fake.message(message["id"])["embeds"] == [pages[2]]  # unchanged by bob's click
+
+
+def test_salary_and_career_are_single_public_embeds(fake: FakeDiscord, answers: Answers) -> None:
+    for kind in ("salary", "career"):
+        record = fake.slash(kind, {"profession": "registered nurse"})
+        assert record.callback_type == CHANNEL_MESSAGE and not record.ephemeral
+        _check_body(record)
+        assert record.embeds == _expected_pages(answers, kind, ["registered nurse"])  # type: ignore[arg-type]
+        assert record.components == []
+
+
+def test_autocomplete_offers_at_most_25_valid_choices(fake: FakeDiscord, answers: Answers) -> None:
+    for value in ("", "n", "nur", "truck dr", "sofware", "x" * 100):
+        record = fake.autocomplete("compare", "b", value, {"a": "lawyers"})
+        assert record.callback_type == AUTOCOMPLETE_RESULT
+        choices = record.choices
+        assert choices_problems(choices) == [] and len(choices) <= 25
+        assert all(answers.dataset.get(c["value"]) for c in choices)
+    first = fake.autocomplete("salary", "profession", "regist").choices[0]
+    picked = fake.slash("salary", {"profession": first["value"]})  # submitting the id
+    assert picked.embeds == _expected_pages(answers, "salary", [first["value"]])
+
+
+def test_an_ambiguous_name_asks_privately_and_the_pick_answers(
+    fake: FakeDiscord, answers: Answers
+) -> None:
+    query = _ambiguous(answers)
+    record = fake.slash("salary", {"profession": query})
+    assert record.callback_type == CHANNEL_MESSAGE and record.ephemeral
+    _check_body(record)
+    assert query in record.content
+    (select,) = [c for row in record.components for c in row["components"]]
+    assert select["type"] == 3 and 1 <= len(select["options"]) <= 25
+    candidates = [c.profession.id for c in answers.matcher.resolve(query).candidates]
+    assert [o["value"] for o in select["options"]] == candidates[:25]
+
+    choice = select["options"][-1]["value"]
+    picked = fake.select(fake.response_message(record), select["custom_id"], [choice])
+    assert picked.callback_type == CHANNEL_MESSAGE and not picked.ephemeral
+    _check_body(picked)
+    assert picked.embeds == _expected_pages(answers, "salary", [choice])
+    fake.wait_for(lambda: bool(record.edits), 5, "the pick list to be tidied")
+    tidied = fake.response_message(record)
+    assert tidied is not None and tidied["components"] == [] and tidied["content"].startswith("✓")
+
+
+def test_compare_with_two_ambiguous_names_asks_twice(fake: FakeDiscord, answers: Answers) -> None:
+    query = _ambiguous(answers)
+    record = fake.slash("compare", {"a": query, "b": query})
+    message = fake.response_message(record)
+    select = record.components[0]["components"][0]
+    first = select["options"][0]["value"]
+    step = fake.select(message, select["custom_id"], [first])
+    assert step.callback_type == UPDATE_MESSAGE  # same private message, second question
+    _check_body(step)
+    second_select = step.components[0]["components"][0]
+    second = second_select["options"][1]["value"]
+    done = fake.select(fake.message(message["id"]), second_select["custom_id"], [second])
+    assert done.callback_type == CHANNEL_MESSAGE and not done.ephemeral
+    assert done.embeds == _expected_pages(answers, "compare", [first, second])[:1]
+
+
+def test_an_unknown_name_is_a_private_note(fake: FakeDiscord) -> None:
+    record = fake.slash("compare", {"a": "xyzzy plugh qwv", "b": "lawyer"})
+    assert record.callback_type == CHANNEL_MESSAGE and record.ephemeral
+    _check_body(record)
+    assert "No profession matches “xyzzy plugh qwv”" in record.content
+    assert record.embeds == [] and record.components == []
+
+
+def test_echoed_text_cannot_ping(fake: FakeDiscord) -> None:
+    record = fake.slash("career", {"profession": "@everyone <@1000000000000000302> **zzq**"})
+    assert record.ephemeral and record.allowed_mentions == {"parse": []}
+    assert "@everyone" not in record.content and "\\*\\*zzq\\*\\*" in record.content
+
+
+def test_help_about_invite(fake: FakeDiscord, answers: Answers) -> None:
+    help_ = fake.slash("help")
+    assert help_.ephemeral and "/compare" in str(help_.embeds)
+    about = fake.slash("about")
+    _check_body(about)
+    assert "CC BY 4.0" in str(about.embeds)
+    invite = fake.slash("invite")
+    _check_body(invite)
+    url = invite.components[0]["components"][0]["url"]
+    assert f"client_id={fake.application_id}" in url and "permissions=0" in url
+
+
+def test_the_bot_resumes_after_the_websocket_drops(
+    fake: FakeDiscord, served: tuple[FakeDiscord, BotProcess]
+) -> None:
+    _, bot = served
+    fake.drop_gateway(code=4000)
+    fake.wait_for_resume(1, timeout=20)
+    record = fake.slash("salary", {"profession": "lawyer"}, timeout=15)
+    assert record.callback_type == CHANNEL_MESSAGE and record.embeds
+    bot.wait_for_output(r"Shard 0 resumed", timeout=5)
+
+
+def test_every_body_validated_against_the_openapi_spec(
+    served: tuple[FakeDiscord, BotProcess],
+) -> None:
+    fake, _ = served
+    if not fake.spec.available:
+        pytest.skip(fake.spec.warning or "Discord OpenAPI spec not available")
+    assert fake.requests, "no requests recorded"
+    assert fake.violations == []
+
+
+# --------------------------------------------------------------------------- start-up
+
+
+def test_sync_only_when_changed_and_to_the_guild(tmp_path: Path) -> None:
+    with FakeDiscord() as fake:
+        env = _env(tmp_path, DISCORD_GUILD_ID=fake.guild_id)
+        with BotProcess(fake, env=env) as bot:
+            bot.wait_ready(30)
+            assert {c["name"] for c in fake.commands(guild=True)} >= {"compare", "salary"}
+            assert fake.commands() == []  # nothing global
+        syncs = fake.command_syncs
+        with BotProcess(fake, env=env) as bot:  # same commands, same cache: no sync
+            bot.wait_ready(30, commands=False)
+            bot.wait_for_output(r"unchanged since the last sync", timeout=10)
+            assert fake.command_syncs == syncs
+        with BotProcess(fake, args=["run", "--sync"], env=env) as bot:
+            bot.wait_ready(30, commands=False)
+            bot.wait_for_output(r"Synced 6 slash commands to guild", timeout=10)
+            assert fake.command_syncs == syncs + 1
+        fake.assert_clean()
+
+
+def test_sharded_start(tmp_path: Path) -> None:
+    with FakeDiscord() as fake:
+        env = _env(tmp_path, SHARD_COUNT="2")
+        with BotProcess(fake, env=env) as bot:
+            bot.wait_ready(30, shard_count=2)
+            record = fake.slash("salary", {"profession": "lawyer"})
+            assert record.embeds
+        fake.assert_clean()
+
+
+def test_a_rejected_token_is_one_line(tmp_path: Path) -> None:
+    with FakeDiscord() as fake:
+        bot = BotProcess(
+            fake, token="bm90LWEtdG9rZW4.AAAAAA.wrong-secret-wrong-secret", env=_env(tmp_path)
+        )
+        start = time.perf_counter()
+        bot.start()
+        assert bot.wait_exit(20) == 1
+        assert time.perf_counter() - start < 20
+        assert BAD_TOKEN in bot.stderr
+        assert "Traceback" not in bot.output
+        bot.assert_token_not_leaked()
+
+
+def test_a_flood_of_commands_meets_a_friendly_cooldown(fake: FakeDiscord) -> None:
+    """Runs after the other shared-bot tests (it uses up bob's /career budget)."""
+    from bot.discord.commands import COOLDOWN_RATE
+
+    for _ in range(COOLDOWN_RATE):
+        assert not fake.slash("career", {"profession": "lawyer"}, user="bob").ephemeral
+    slowed = fake.slash("career", {"profession": "lawyer"}, user="bob")
+    assert slowed.ephemeral and slowed.content.startswith("Slow down a little")
+    assert fake.slash("salary", {"profession": "lawyer"}, user="bob").embeds  # per command
