@@ -107,6 +107,8 @@ class BotProcess:
             )
             t.start()
             self._readers.append(t)
+        # Waits on the fake (callbacks, READY...) fail fast, with this output, if the bot dies.
+        self.fake.add_watcher(self._dead_reason)
         return self
 
     def _pump(self, stream: Any, sink: list[str]) -> None:
@@ -141,9 +143,7 @@ class BotProcess:
         Fails fast (RuntimeError with the bot's output) if the process exits meanwhile.
         """
         try:
-            self.fake.wait_ready(
-                timeout, commands=commands, shard_count=shard_count, abort=self._dead_reason
-            )
+            self.fake.wait_ready(timeout, commands=commands, shard_count=shard_count)
         except TimeoutError as exc:
             raise TimeoutError(f"{exc}\n--- bot output ---\n{self.output_tail()}") from None
         return self
@@ -151,6 +151,7 @@ class BotProcess:
     def wait_exit(self, timeout: float = 15.0) -> int:
         """Wait for the process to exit by itself; returns its exit code (TimeoutError otherwise)."""
         assert self.proc is not None
+        self.fake.remove_watcher(self._dead_reason)  # the exit is expected now
         try:
             code = self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -165,6 +166,7 @@ class BotProcess:
         proc = self.proc
         if proc is None:
             return None
+        self.fake.remove_watcher(self._dead_reason)
         if proc.poll() is None:
             for sig, wait in (
                 (signal.SIGINT, timeout),

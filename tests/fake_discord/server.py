@@ -33,7 +33,7 @@ from .spec import SpecValidator, Violation, load_spec
 
 # Interaction types
 APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
-# Option types whose value is sent as-is / converted
+# Component types of select menus: string, user, role, mentionable, channel
 _SELECT_TYPES = {3, 5, 6, 7, 8}
 
 
@@ -87,23 +87,15 @@ class InteractionHandle:
         """Wait for the callback, then until the bot has made no request about it for ``quiet`` s."""
         self.wait_callback(timeout, allow_rejected=True)
         r = self.record
+
+        def activity() -> tuple[int, ...]:
+            return (r.callback_attempts, len(r.followups), len(r.edits), len(r.deleted_message_ids))
+
         deadline = time.monotonic() + timeout
         while True:
-            before = (
-                r.callback_attempts,
-                len(r.followups),
-                len(r.edits),
-                len(r.deleted_message_ids),
-            )
+            before = activity()
             time.sleep(quiet)
-            if before == (
-                r.callback_attempts,
-                len(r.followups),
-                len(r.edits),
-                len(r.deleted_message_ids),
-            ):
-                return r
-            if time.monotonic() > deadline:
+            if before == activity() or time.monotonic() > deadline:
                 return r
 
     async def acallback(self, timeout: float = 10.0) -> InteractionRecord:
@@ -180,6 +172,8 @@ class FakeDiscord:
         self._interactions: dict[str, InteractionRecord] = {}
         self._by_token: dict[str, InteractionRecord] = {}
         self._resume_path = "/resume/"
+        # Polled by every wait: a reason string aborts it (BotProcess registers "the bot died").
+        self._watchers: list[Callable[[], str | None]] = []
         self.gateway = Gateway(self)
         self.rest = RestApi(self)
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -229,8 +223,7 @@ class FakeDiscord:
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self._port, reuse_address=True)
         await site.start()
-        sockets = site._server.sockets  # type: ignore[union-attr]
-        self._port = sockets[0].getsockname()[1]
+        self._port = self._runner.addresses[0][1]
 
     async def _not_found(self, request: web.Request) -> web.StreamResponse:
         self._fail("unknown-route", f"{request.method} {request.path} (outside {API_PREFIX})")
@@ -381,6 +374,11 @@ class FakeDiscord:
         """Failures and spec violations, as text."""
         return [str(f) for f in self.failures] + [f"[spec] {v}" for v in self.violations]
 
+    def _problems_now(self) -> list[str]:
+        """Like problems(), without waiting for pending validations."""
+        with self._cond:
+            return [str(f) for f in self._failures] + [f"[spec] {v}" for v in self._violations]
+
     def assert_clean(self) -> None:
         """Raise AssertionError listing every failure and spec violation, if any."""
         problems = self.problems()
@@ -409,8 +407,8 @@ class FakeDiscord:
         deadline = time.monotonic() + timeout
         with self._cond:
             while not pred():
-                if abort is not None:
-                    why = abort()
+                for check in ([abort] if abort else []) + self._watchers:
+                    why = check()
                     if why:
                         raise RuntimeError(f"gave up waiting for {what}: {why}")
                 remaining = deadline - time.monotonic()
@@ -418,7 +416,7 @@ class FakeDiscord:
                     detail = ""
                     if record is not None:
                         detail = f"; interaction record: {record!r}"
-                    recent = "\n  ".join(self.problems()[-10:])
+                    recent = "\n  ".join(self._problems_now()[-10:])
                     raise TimeoutError(
                         f"timed out after {timeout}s waiting for {what}{detail}"
                         + (f"\nfake Discord problems:\n  {recent}" if recent else "")
@@ -453,8 +451,8 @@ class FakeDiscord:
     ) -> None:
         """Wait until the bot IDENTIFYed on every shard (READY + GUILD_CREATE sent) and synced commands.
 
-        ``abort`` is polled while waiting: return a reason string to give up early (the harness
-        uses it to stop waiting when the bot process died).
+        ``abort`` (like the watchers, see :meth:`add_watcher`) is polled while waiting: a reason
+        string gives up early with RuntimeError.
         """
         self._wait(
             lambda: self.is_ready(commands=commands, shard_count=shard_count),
@@ -462,6 +460,16 @@ class FakeDiscord:
             "the bot to be READY" + (" and sync commands" if commands else ""),
             abort=abort,
         )
+
+    def add_watcher(self, check: Callable[[], str | None]) -> None:
+        """Make every wait give up early (RuntimeError) as soon as ``check()`` returns a reason."""
+        with self._cond:
+            self._watchers.append(check)
+
+    def remove_watcher(self, check: Callable[[], str | None]) -> None:
+        with self._cond:
+            if check in self._watchers:
+                self._watchers.remove(check)
 
     def wait_for(
         self, predicate: Callable[[], bool], timeout: float = 10.0, what: str = "condition"

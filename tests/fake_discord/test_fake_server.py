@@ -398,6 +398,24 @@ def test_sharded_bot_routes_by_guild() -> None:
 
 
 @pytest.mark.e2e
+def test_a_dead_bot_fails_waits_fast_and_stop_leaves_no_process() -> None:
+    with FakeDiscord() as fake:
+        bot = BotProcess(fake, ECHO_BOT).start()
+        try:
+            bot.wait_ready(30)
+            handle = fake.send_slash("ping")
+            handle.wait_callback()
+            bot.proc.kill()  # type: ignore[union-attr]
+            started = time.monotonic()
+            with pytest.raises(RuntimeError, match="the bot exited"):
+                fake.send_slash("ping").wait_callback(10)  # the event is buffered for a RESUME
+            assert time.monotonic() - started < 3
+        finally:
+            bot.stop()
+        assert bot.returncode is not None and not bot.running
+
+
+@pytest.mark.e2e
 def test_invalid_token_gets_401_and_the_bot_exits() -> None:
     with FakeDiscord() as fake:
         bad = "MTAwMDAwMDAwMDAwMDAwMDAwMQ.FAKE00.not-the-right-secret-at-all"
