@@ -13,6 +13,7 @@ Commands (synced globally in setup_hook, i.e. before the gateway connects):
                            Typing "!many" returns 30 choices: a deliberate breach of Discord's
                            25-choice limit, for testing the fake's spec validation.
   /buttons              -> a message with a button (edits the message) and a select (replies)
+  /file                 -> "here" with hello.txt attached (a multipart callback)
   /slow                 -> defers, edits the original response, fetches it, sends a follow-up
                            and edits that
 """
@@ -20,6 +21,7 @@ Commands (synced globally in setup_hook, i.e. before the gateway connects):
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import os
 import sys
@@ -93,6 +95,11 @@ def _setup(bot: commands.Bot) -> None:
     @tree.command(description="Show a button and a select")
     async def buttons(interaction: discord.Interaction) -> None:
         await interaction.response.send_message("choose", view=EchoView())
+
+    @tree.command(description="Reply with a file attached")
+    async def file(interaction: discord.Interaction) -> None:
+        attachment = discord.File(io.BytesIO(b"hello"), filename="hello.txt")
+        await interaction.response.send_message("here", file=attachment)
 
     @tree.command(description="Deferred answer with an edit and a follow-up")
     async def slow(interaction: discord.Interaction) -> None:

@@ -18,6 +18,9 @@ Deviations from a literal reading of the spec, both documented by the spec's own
 * ``oneOf`` is checked as "at least one alternative matches" (the spec uses ``oneOf``/``anyOf``
   interchangeably to mean "one of these shapes"; with the integer relaxation above a
   digit-only string could match two alternatives, which would be a false positive).
+* a snowflake (``format: snowflake``, a digit string in the spec) may also be a non-negative
+  JSON integer: Discord's docs give new uploads' ``attachments[].id`` as the integer index of
+  the file, which is what discord.py sends.
 """
 
 from __future__ import annotations
@@ -71,9 +74,19 @@ def _one_of_as_any_of(validator: Any, one_of: list, instance: Any, schema: dict)
     )
 
 
+_draft_type = Draft202012Validator.VALIDATORS["type"]
+
+
+def _type_or_snowflake_int(validator: Any, types: Any, instance: Any, schema: dict):
+    # Snowflakes may be sent as JSON integers (see module docstring).
+    if schema.get("format") == "snowflake" and type(instance) is int and instance >= 0:
+        return
+    yield from _draft_type(validator, types, instance, schema)
+
+
 _Validator = validators.extend(
     Draft202012Validator,
-    validators={"oneOf": _one_of_as_any_of},
+    validators={"oneOf": _one_of_as_any_of, "type": _type_or_snowflake_int},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
 )
 

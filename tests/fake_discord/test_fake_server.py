@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import time
 import zlib
@@ -73,6 +74,13 @@ def test_spec_validator_checks_discord_limits(discord_spec: SpecValidator) -> No
     assert v.pointer == "/data/choices" and "maxItems=25" in v.message
     [v] = discord_spec.validate("POST", cb, {"type": 4, "data": {"content": "x" * 2001}})
     assert v.pointer == "/data/content" and "maxLength=2000" in v.message
+    # New uploads' attachment ids are integer indexes (Discord's docs; discord.py sends them).
+    upload = {"type": 4, "data": {"content": "f", "attachments": [{"id": 0, "filename": "a"}]}}
+    assert discord_spec.validate("POST", cb, upload) == []
+    upload["data"]["attachments"][0]["id"] = "x"
+    assert [v.pointer for v in discord_spec.validate("POST", cb, upload)] == [
+        "/data/attachments/0/id"
+    ]
     # The spec's ints accept int-parseable strings (discord.py sends permissions as strings).
     cmd = {"name": "ping", "description": "d", "default_member_permissions": "8"}
     assert discord_spec.validate("PUT", "/applications/1/commands", [cmd]) == []
@@ -272,10 +280,12 @@ def echo_fake(echo: tuple[FakeDiscord, BotProcess]) -> Iterator[FakeDiscord]:
 @pytest.mark.e2e
 def test_echo_bot_connects_and_syncs(echo: tuple[FakeDiscord, BotProcess]) -> None:
     fake, bot = echo
-    assert {c["name"] for c in fake.commands()} == {"ping", "echo", "fruit", "buttons", "slow"}
+    names = {c["name"] for c in fake.commands()}
+    assert names == {"ping", "echo", "fruit", "buttons", "file", "slow"}
     [conn] = [c for c in fake.connections if c.kind == "identify"]
     # discord.py asks for zlib-stream unless zstandard is installed (then zstd-stream).
-    assert conn.compress in ("zlib-stream", "zstd-stream") and conn.heartbeats >= 1
+    expected = "zstd-stream" if importlib.util.find_spec("zstandard") else "zlib-stream"
+    assert conn.compress == expected and conn.heartbeats >= 1
     assert conn.received[0]["d"]["token"] == "<redacted>"
     bot.wait_for_output("echo-bot ready as FakeBot", timeout=10)
     bot.assert_token_not_leaked()
@@ -333,6 +343,12 @@ def test_components_edits_and_followups(echo_fake: FakeDiscord) -> None:
     assert (pick.callback_type, pick.content, pick.ephemeral) == (4, "picked b", True)
     with pytest.raises(ValueError):
         fake.send_select(msg["id"], "echo:pick", ["z"])  # not an option: a user cannot send it
+
+    upload = fake.slash("file")  # multipart: payload_json + files[0]
+    assert upload.content == "here"
+    [req] = fake.requests_matching(f"POST /interactions/{upload.id}/*")
+    assert req.files == [{"name": "files[0]", "filename": "hello.txt", "size": 5}]
+    assert [a["filename"] for a in fake.response_message(upload)["attachments"]] == ["hello.txt"]
 
     slow = fake.send_slash("slow").wait_edits(2)
     assert slow.callback == {"type": 5}
