@@ -1,0 +1,1 @@
+"""Maintenance scripts (dataset builder); not part of the installed bot."""
