@@ -15,6 +15,7 @@ from typing import Any
 
 from . import __version__, messages
 from .answers import Answers
+from .cache import DiskCache
 from .dataset import DatasetError, load_dataset
 from .matching import Resolution, Status
 from .model import Profession
@@ -57,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _answers(settings: Settings) -> Answers:
-    return Answers.load(extra=settings.data_paths)
+    return Answers.load(extra=settings.data_paths, cache_dir=settings.data_cache_dir())
 
 
 def _resolve(answers: Answers, name: str) -> Profession:
@@ -130,7 +131,7 @@ def _match(answers: Answers, queries: Sequence[str], as_json: bool) -> int:
 
 def _check_data(settings: Settings, paths: Sequence[Path]) -> int:
     extra = list(settings.data_paths) + list(paths)
-    ds = load_dataset(extra=extra)
+    ds = load_dataset(extra=extra, cache=DiskCache(settings.data_cache_dir()))
     curated = sum(p.curated for p in ds)
     aliases = sum(len(p.aliases) for p in ds)
     print(

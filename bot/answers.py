@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import comparison
+from .cache import DiskCache
 from .comparison import View
 from .dataset import Dataset, load_dataset
 from .matching import Matcher
@@ -16,13 +17,16 @@ from .model import Profession
 
 
 class Answers:
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, disk: DiskCache | None = None) -> None:
         self.dataset = dataset
-        self.matcher = Matcher(dataset.professions)
+        self.matcher = Matcher(dataset.professions, disk=disk, fingerprint=dataset.fingerprint)
 
     @classmethod
-    def load(cls, extra: Sequence[Path | str] = ()) -> Answers:
-        return cls(load_dataset(extra=extra))
+    def load(cls, extra: Sequence[Path | str] = (), cache_dir: Path | None = None) -> Answers:
+        """The shipped data plus ``extra`` layers; ``cache_dir`` keeps parsed YAML and the
+        matcher index between runs (keyed by the files' bytes)."""
+        disk = DiskCache(cache_dir)
+        return cls(load_dataset(extra=extra, cache=disk), disk)
 
     def _get(self, profession_id: str | None) -> Profession | None:
         return None if profession_id is None else self.dataset.get(profession_id)

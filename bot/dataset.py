@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .cache import DiskCache, digest
 from .model import (
     SECTION_TYPES,
     Alias,
@@ -63,6 +64,7 @@ class Dataset:
     professions: tuple[Profession, ...]
     by_id: Mapping[str, Profession]
     files: tuple[str, ...] = ()
+    fingerprint: str = ""  # SHA-256 over every file's bytes, layer by layer
 
     def __len__(self) -> int:
         return len(self.professions)
@@ -506,21 +508,30 @@ def _parse_entry(raw: Any, file: str, index: int, out: _Collector) -> Profession
     return Profession(**values)
 
 
-def _read_yaml(path: Path, out: _Collector) -> Any:
+def _read_yaml(path: Path, out: _Collector, cache: DiskCache, hashes: list[str]) -> Any:
     file = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        out.add(file, None, None, f"is not UTF-8 text (byte {exc.start})")
-        return None
+        raw = path.read_bytes()
     except OSError as exc:
         out.add(file, None, None, f"cannot be read: {exc.strerror or exc}")
+        return None
+    key = digest(raw)
+    hashes.append(key)
+    cached = cache.get("yaml", key)
+    if cached is not None:
+        return cached
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        out.add(file, None, None, f"is not UTF-8 text (byte {exc.start})")
         return None
     if not text.strip():
         out.add(file, None, None, "is empty")
         return None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        cache.put("yaml", key, doc)
+        return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -539,14 +550,16 @@ def _yaml_files(path: Path, out: _Collector) -> list[Path]:
     return []
 
 
-def _load_layer(paths: Sequence[Path], out: _Collector) -> tuple[list[Profession], list[str]]:
+def _load_layer(
+    paths: Sequence[Path], out: _Collector, cache: DiskCache, hashes: list[str]
+) -> tuple[list[Profession], list[str]]:
     professions: list[Profession] = []
     files: list[str] = []
     seen: dict[str, str] = {}
     for root in paths:
         for path in _yaml_files(Path(root), out):
             files.append(str(path))
-            doc = _read_yaml(path, out)
+            doc = _read_yaml(path, out, cache, hashes)
             if doc is None:
                 continue
             if not isinstance(doc, dict) or not isinstance(doc.get("professions"), list):
@@ -601,21 +614,27 @@ def _check_links(professions: Iterable[Profession], out: _Collector) -> None:
 
 
 def load_dataset(
-    paths: Sequence[Path | str] | None = None, extra: Sequence[Path | str] = ()
+    paths: Sequence[Path | str] | None = None,
+    extra: Sequence[Path | str] = (),
+    cache: DiskCache | None = None,
 ) -> Dataset:
     """Load and validate the shipped data (or ``paths``), then each ``extra`` path in turn.
 
     Within one layer an id may appear once; a later layer (an admin's ``CAREER_BOT_DATA``)
     replaces entries with the same id. Raises :class:`DatasetError` listing every problem.
+    ``cache`` keeps parsed YAML keyed by the files' bytes (validation still runs every time).
     """
+    cache = cache or DiskCache(None)
+    hashes: list[str] = []
     out = _Collector()
     layers = [[Path(p) for p in (paths if paths is not None else [default_data_dir()])]]
     layers += [[Path(p)] for p in extra]
     merged: dict[str, Profession] = {}
     files: list[str] = []
     for layer in layers:
-        professions, layer_files = _load_layer(layer, out)
+        professions, layer_files = _load_layer(layer, out, cache, hashes)
         files += layer_files
+        hashes.append("|")  # layer boundary: the same files in other layers mean other data
         for prof in professions:
             merged[prof.id] = prof
     if not files and not out.problems:
@@ -625,7 +644,8 @@ def load_dataset(
         out.add(", ".join(files), None, None, "defines no professions")
     if out.problems:
         raise DatasetError(out.problems)
-    return Dataset(tuple(merged.values()), merged, tuple(files))
+    cache.prune("yaml", {h for h in hashes if h != "|"})
+    return Dataset(tuple(merged.values()), merged, tuple(files), digest(*hashes))
 
 
 __all__ = ["Dataset", "DatasetError", "default_data_dir", "load_dataset"]

@@ -16,9 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from .cache import DiskCache, digest
 from .model import Profession
 
 MAX_QUERY = 100  # characters of a normalised query that are ever looked at
@@ -141,10 +144,9 @@ class Suggestion:
     label: str  # what a person sees: the title, or "Alias → Title"
 
 
-@dataclass(slots=True)
-class _Owner:
-    index: int  # position of the profession in Matcher.professions
-    rank: Rank
+class _Owner(NamedTuple):
+    prof: int  # position of the profession in Matcher.professions
+    rank: int  # a Rank
     sources: int
     name: str  # the name as written
 
@@ -163,67 +165,84 @@ class Matcher:
       finding the words a typo was meant to be.
     """
 
-    def __init__(self, professions: Iterable[Profession], cache_size: int = 4096) -> None:
+    def __init__(
+        self,
+        professions: Iterable[Profession],
+        cache_size: int = 4096,
+        *,
+        disk: DiskCache | None = None,
+        fingerprint: str = "",
+    ) -> None:
+        """Build the index, or load it from ``disk`` when ``fingerprint`` (a hash of the data the
+        professions came from) was indexed before by this same code."""
         self.professions: tuple[Profession, ...] = tuple(professions)
         self._by_id = {p.id: i for i, p in enumerate(self.professions)}
         self._rank_key = [self._popular_first(i) for i in range(len(self.professions))]
-        claims: dict[str, dict[int, _Owner]] = {}
-        for i, prof in enumerate(self.professions):
-            names = [(prof.title, Rank.CURATED_TITLE if prof.curated else Rank.TITLE, 99)]
-            alias_rank = Rank.CURATED_ALIAS if prof.curated else Rank.ALIAS
-            names += [(a.name, alias_rank, a.sources) for a in prof.aliases]
-            for name, rank, sources in names:
-                for key in name_variants(name):
-                    owners = claims.setdefault(key, {})
-                    mine = owners.get(i)
-                    if mine is None:
-                        owners[i] = _Owner(i, rank, sources, name)
-                    elif (rank, sources) > (mine.rank, mine.sources):
-                        mine.rank, mine.sources, mine.name = rank, sources, name
-        self.keys: list[str] = list(claims)
-        self._owners: list[tuple[_Owner, ...]] = [
-            _dominant(list(claims[k].values())) for k in self.keys
-        ]
-        self._key_index = {k: n for n, k in enumerate(self.keys)}
         self._titles: list[tuple[str, int]] = [
             (normalize(p.title), i) for i, p in enumerate(self.professions)
         ]
         self._title_keys = [t for t, _ in self._titles]
         self._popular = sorted(range(len(self.professions)), key=self._rank_key.__getitem__)
-        # Word index. A key's strength orders postings: titles, then well-sourced aliases,
-        # then aliases of common jobs.
+        key = digest(fingerprint, _CODE_DIGEST, str(len(self.professions))) if fingerprint else ""
+        state = disk.get("index", key) if disk is not None and key else None
+        if not (isinstance(state, tuple) and len(state) == 6):
+            state = self._build()
+            if disk is not None and key:
+                disk.put("index", key, state)
+                disk.prune("index", {key})
+        keys, owners, postings, words, deletes, compact = state
+        self.keys: list[str] = keys
+        self._owners: list[tuple[_Owner, ...]] = [tuple(map(_Owner._make, o)) for o in owners]
+        self._postings: dict[str, list[int]] = postings
+        self._words: list[str] = words
+        self._deletes: dict[str, list[str]] = deletes
+        self._compact: dict[str, int] = compact
+        self._key_index = {k: n for n, k in enumerate(self.keys)}
+        self._key_len = [len(k) for k in self.keys]
+        self.resolve = lru_cache(maxsize=cache_size)(self._resolve)  # type: ignore[method-assign]
+        self._suggest_cached = lru_cache(maxsize=cache_size)(self._suggest)
+
+    def _build(self) -> _State:
+        """Every index structure, as plain data (so that it can be kept with marshal)."""
+        claims: dict[str, dict[int, tuple[int, int, int, str]]] = {}
+        for i, prof in enumerate(self.professions):
+            names = [(prof.title, Rank.CURATED_TITLE if prof.curated else Rank.TITLE, 99)]
+            alias_rank = Rank.CURATED_ALIAS if prof.curated else Rank.ALIAS
+            names += [(a.name, alias_rank, a.sources) for a in prof.aliases]
+            for name, rank, sources in names:
+                for k in name_variants(name):
+                    owners = claims.setdefault(k, {})
+                    mine = owners.get(i)
+                    if mine is None or (rank, sources) > mine[1:3]:
+                        owners[i] = (i, int(rank), sources, name)
+        keys = list(claims)
+        owner_lists = [_dominant(list(claims[k].values())) for k in keys]
+        # A key's strength orders postings: titles, then well-sourced aliases, then aliases
+        # of common jobs.
         popularity = [p.popularity for p in self.professions]
-        strength = []
-        for owners in self._owners:
-            o = owners[0]
-            best = (o.rank * 1_000 + min(o.sources, 99)) * 10**9 + popularity[o.index]
-            for o in owners[1:]:
-                value = (o.rank * 1_000 + min(o.sources, 99)) * 10**9 + popularity[o.index]
-                best = max(best, value)
-            strength.append(best)
+        strength = [
+            max((o[1] * 1_000 + min(o[2], 99)) * 10**9 + popularity[o[0]] for o in owners)
+            for owners in owner_lists
+        ]
         postings: dict[str, list[int]] = {}
-        for n, key in enumerate(self.keys):
-            for word in set(key.split()):
+        for n, k in enumerate(keys):
+            for word in set(k.split()):
                 postings.setdefault(word, []).append(n)
         for plist in postings.values():
             plist.sort(key=strength.__getitem__, reverse=True)
-        self._postings = postings
-        self._words = sorted(postings)
+        words = sorted(postings)
         # One-deletion neighbourhoods (SymSpell): a typo of one letter finds its word by a
         # handful of dictionary look-ups instead of a scan of the vocabulary.
         deletes: dict[str, list[str]] = {}
-        for word in self._words:
+        for word in words:
             if len(word) >= 4 and not word.isdigit():
-                for d in {word[:k] + word[k + 1 :] for k in range(len(word))}:
+                for d in {word[:j] + word[j + 1 :] for j in range(len(word))}:
                     deletes.setdefault(d, []).append(word)
-        self._deletes = deletes
-        self._key_len = [len(k) for k in self.keys]
         # Run-together names ("truckdriver") find their key without a fuzzy scan.
-        self._compact: dict[str, int] = {}
-        for n, key in enumerate(self.keys):
-            self._compact.setdefault(key.replace(" ", ""), n)
-        self.resolve = lru_cache(maxsize=cache_size)(self._resolve)  # type: ignore[method-assign]
-        self._suggest_cached = lru_cache(maxsize=cache_size)(self._suggest)
+        compact: dict[str, int] = {}
+        for n, k in enumerate(keys):
+            compact.setdefault(k.replace(" ", ""), n)
+        return keys, owner_lists, postings, words, deletes, compact
 
     # ------------------------------------------------------------------ helpers
 
@@ -237,12 +256,12 @@ class Matcher:
 
     def _candidates(self, scored: Iterable[tuple[int, float]]) -> list[Candidate]:
         """Best score per profession from (key index, score) pairs, best first."""
-        best: dict[int, tuple[float, Rank, str]] = {}
+        best: dict[int, tuple[float, int, str]] = {}
         for n, score in scored:
             for owner in self._owners[n]:
-                current = best.get(owner.index)
+                current = best.get(owner.prof)
                 if current is None or (score, owner.rank) > current[:2]:
-                    best[owner.index] = (score, owner.rank, owner.name)
+                    best[owner.prof] = (score, owner.rank, owner.name)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], self._rank_key[kv[0]]))
         return [
             Candidate(self.professions[i], round(score, 1), name) for i, (score, _, name) in ranked
@@ -401,9 +420,9 @@ class Matcher:
                     continue
                 whole = 0 if key.startswith(q) else 1
                 for owner in self._owners[n]:
-                    if owner.index not in picked:
-                        rank = self._rank_key[owner.index]
-                        found.append((whole, -owner.sources, rank, owner.index, owner.name))
+                    if owner.prof not in picked:
+                        rank = self._rank_key[owner.prof]
+                        found.append((whole, -owner.sources, rank, owner.prof, owner.name))
         for *_, i, name in sorted(found):
             if i not in picked:
                 picked[i] = self._suggestion(i, name)
@@ -417,11 +436,25 @@ class Matcher:
         return Suggestion(prof.id, _shorten(f"{alias} → {prof.title}"))
 
 
-def _dominant(owners: Sequence[_Owner]) -> tuple[_Owner, ...]:
+_OwnerData = tuple[int, int, int, str]
+_State = tuple[
+    list[str],
+    list[list[_OwnerData]],
+    dict[str, list[int]],
+    list[str],
+    dict[str, list[str]],
+    dict[str, int],
+]
+_CODE_DIGEST = digest(Path(__file__).read_bytes())  # a changed matcher rebuilds its index
+
+
+def _dominant(owners: Sequence[_OwnerData]) -> list[_OwnerData]:
     """The owners that keep a shared key: highest rank, and among aliases the best-sourced."""
-    top = max(o.rank for o in owners)
-    kept = [o for o in owners if o.rank == top]
+    if len(owners) == 1:
+        return list(owners)
+    top = max(o[1] for o in owners)
+    kept = [o for o in owners if o[1] == top]
     if top == Rank.ALIAS and len(kept) > 1:
-        most = max(o.sources for o in kept)
-        kept = [o for o in kept if o.sources * 2 > most]
-    return tuple(kept)
+        most = max(o[2] for o in kept)
+        kept = [o for o in kept if o[2] * 2 > most]
+    return kept

@@ -25,6 +25,7 @@ class Settings:
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
     cache_dir: Path | None = None
+    no_cache: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -61,7 +62,12 @@ class Settings:
             shard_count=shard_count,
             shard_ids=shard_ids,
             cache_dir=Path(cache).expanduser() if cache else None,
+            no_cache=(env.get("CAREER_BOT_NO_CACHE") or "").strip().lower() in {"1", "true", "yes"},
         )
+
+    def data_cache_dir(self) -> Path | None:
+        """Where parsed data and the matcher index are kept; None when caching is off."""
+        return None if self.no_cache else self.cache_path() / "data"
 
     def cache_path(self) -> Path:
         if self.cache_dir is not None:
