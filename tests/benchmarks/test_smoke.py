@@ -27,9 +27,10 @@ COLD = (
     "imports",
     "load_dataset",
     "yaml_parse",
-    "file_read",
     "validation",
     "link_checks",
+    "cache_read",
+    "cache_write",
     "load_other",
     "matcher_build",
     "process_wall",
@@ -44,6 +45,7 @@ TARGETS = {
     "resolve_p99",
     "compare_render_p99",
     "cold_start",
+    "cold_start_warm",
     "memory",
     "e2e_compare_p99",
     "e2e_salary_p99",
@@ -105,13 +107,14 @@ def test_top_level(results: dict[str, Any]) -> None:
     assert results["dataset"]["professions"] > 0 and results["dataset"]["aliases"] > 0
 
 
-def test_cold_start(results: dict[str, Any]) -> None:
-    cold = results["cold_start"]
+@pytest.mark.parametrize("regime", ["empty_cache", "warm_cache"])
+def test_cold_start(results: dict[str, Any], regime: str) -> None:
+    cold = results["cold_start"][regime]
     assert cold["runs"] >= 1 and len(cold["samples"]) == cold["runs"]
     for key in COLD:
-        _shaped(cold[key], f"cold_start.{key}")
+        _shaped(cold[key], f"cold_start.{regime}.{key}")
     for key in ("total", "interpreter", "imports", "load_dataset", "matcher_build", "max_rss_mb"):
-        _measured(cold[key], f"cold_start.{key}")
+        _measured(cold[key], f"cold_start.{regime}.{key}")
     assert cold["max_rss_mb"]["unit"] == "MB" and cold["total"]["unit"] == "s"
 
 
