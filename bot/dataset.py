@@ -225,8 +225,14 @@ def _alias_line(line: str) -> Alias:
 def _aliases(value: Any) -> tuple[Alias, ...]:
     """A list (strings or ``{name, sources}``), or — compact and fast to load — a text block
     with one alias per line, ``Name|N`` when N sources list it."""
-    if isinstance(value, str):
-        return tuple(_alias_line(line) for line in value.splitlines() if line.strip())
+    if isinstance(value, str):  # the hot path: tens of thousands of lines
+        out_lines: list[Alias] = []
+        for line in value.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            out_lines.append(_alias_line(line) if "|" in line else Alias(line))
+        return tuple(out_lines)
     if not isinstance(value, list):
         raise _Invalid(f"must be a list or a block of lines, got {_show(value)}")
     out: list[Alias] = []

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -144,13 +143,6 @@ class Suggestion:
     label: str  # what a person sees: the title, or "Alias → Title"
 
 
-class _Owner(NamedTuple):
-    prof: int  # position of the profession in Matcher.professions
-    rank: int  # a Rank
-    sources: int
-    name: str  # the name as written
-
-
 def _shorten(text: str, limit: int = DISPLAY_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -192,7 +184,7 @@ class Matcher:
                 disk.prune("index", {key})
         keys, owners, postings, words, deletes, compact = state
         self.keys: list[str] = keys
-        self._owners: list[tuple[_Owner, ...]] = [tuple(map(_Owner._make, o)) for o in owners]
+        self._owners: list[list[_OwnerData]] = owners
         self._postings: dict[str, list[int]] = postings
         self._words: list[str] = words
         self._deletes: dict[str, list[str]] = deletes
@@ -259,9 +251,10 @@ class Matcher:
         best: dict[int, tuple[float, int, str]] = {}
         for n, score in scored:
             for owner in self._owners[n]:
-                current = best.get(owner.prof)
-                if current is None or (score, owner.rank) > current[:2]:
-                    best[owner.prof] = (score, owner.rank, owner.name)
+                i, rank, _, name = owner
+                current = best.get(i)
+                if current is None or (score, rank) > current[:2]:
+                    best[i] = (score, rank, name)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], self._rank_key[kv[0]]))
         return [
             Candidate(self.professions[i], round(score, 1), name) for i, (score, _, name) in ranked
@@ -420,9 +413,9 @@ class Matcher:
                     continue
                 whole = 0 if key.startswith(q) else 1
                 for owner in self._owners[n]:
-                    if owner.prof not in picked:
-                        rank = self._rank_key[owner.prof]
-                        found.append((whole, -owner.sources, rank, owner.prof, owner.name))
+                    i, _, sources, name = owner
+                    if i not in picked:
+                        found.append((whole, -sources, self._rank_key[i], i, name))
         for *_, i, name in sorted(found):
             if i not in picked:
                 picked[i] = self._suggestion(i, name)
@@ -436,6 +429,8 @@ class Matcher:
         return Suggestion(prof.id, _shorten(f"{alias} → {prof.title}"))
 
 
+# An owner of a key: (profession position, Rank, sources, the name as written). Plain tuples,
+# so that the whole index is plain data that marshal can keep.
 _OwnerData = tuple[int, int, int, str]
 _State = tuple[
     list[str],
