@@ -143,17 +143,29 @@ def configure_logging(settings: Settings) -> logging.Handler:
 
 
 async def _serve(client: CareerBot, token: str) -> None:
+    """Run the client until it closes or SIGINT/SIGTERM arrives, then close it cleanly.
+
+    A signal *cancels* the client rather than calling ``close()``: while shards are still being
+    launched, discord.py's ``AutoShardedClient`` retries a failed shard connection forever, so a
+    close() at that moment would leave the process hanging; cancellation stops it at any stage
+    (it is also what ``Client.run`` does on Ctrl-C). ``async with`` then closes the connections.
+    """
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows; non-main thread
-            loop.add_signal_handler(sig, _stop, client, sig)
     async with client:
-        await client.start(token, reconnect=True)
+        runner = asyncio.create_task(client.start(token, reconnect=True))
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows; other thread
+                loop.add_signal_handler(sig, _stop, runner, sig)
+        try:
+            await runner
+        except asyncio.CancelledError:
+            if not runner.cancelled():  # cancelled from outside, not by a signal
+                raise
 
 
-def _stop(client: CareerBot, sig: signal.Signals) -> None:
+def _stop(runner: asyncio.Task[None], sig: signal.Signals) -> None:
     log.info("Received %s: closing the connection to Discord", sig.name)
-    asyncio.get_running_loop().create_task(client.close())
+    runner.cancel()
 
 
 def run_bot(settings: Settings, force_sync: bool = False) -> int:

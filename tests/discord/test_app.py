@@ -14,13 +14,25 @@ import discord
 import pytest
 
 from bot.answers import Answers
+from bot.dataset import load_dataset
 from bot.discord import app
 from bot.discord.app import BAD_TOKEN, NO_TOKEN, CareerBot, RedactToken, bot_intents, run_bot
 from bot.settings import Settings
 
-from ..conftest import MINI, ROOT, TESTS
+from ..conftest import CURATED, MINI, ROOT, TESTS
 
 TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.FAKE12.abcdefghijklmnopqrstuvwxyz0123"
+
+
+@pytest.fixture(autouse=True)
+def _small_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """run_bot loads the mini layer over the curated profiles only (the real loader, just less
+    data: the full shipped dataset takes seconds to load)."""
+
+    def load(extra: Any = ()) -> Answers:
+        return Answers(load_dataset(paths=[CURATED], extra=extra))
+
+    monkeypatch.setattr(app.Answers, "load", staticmethod(load))
 
 
 def _settings(tmp_path: Path, **kwargs: Any) -> Settings:
