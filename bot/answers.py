@@ -23,7 +23,7 @@ class Answers:
         self.matcher = Matcher(dataset.professions, disk=disk, fingerprint=dataset.fingerprint)
 
     @classmethod
-    def load(cls, extra: Sequence[Path | str] = (), cache_dir: Path | None = None) -> Answers:
+    def load(cls, extra: Sequence[Path | str] = (), cache_dir: Path | str | None = None) -> Answers:
         """The shipped data plus ``extra`` layers; ``cache_dir`` keeps parsed YAML and the
         matcher index between runs (keyed by the files' bytes)."""
         disk = DiskCache(cache_dir)

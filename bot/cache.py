@@ -32,8 +32,8 @@ def digest(*parts: bytes | str) -> str:
 class DiskCache:
     """Keyed values in ``root``; a no-op when ``root`` is None."""
 
-    def __init__(self, root: Path | None) -> None:
-        self.root = root
+    def __init__(self, root: Path | str | None) -> None:
+        self.root = None if root is None else Path(root)
         self._tag = f"f{FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}"
 
     def _path(self, kind: str, key: str) -> Path | None:

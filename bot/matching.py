@@ -190,7 +190,11 @@ class Matcher:
         self._deletes: dict[str, list[str]] = deletes
         self._compact: dict[str, int] = compact
         self._key_index = {k: n for n, k in enumerate(self.keys)}
-        self._key_len = [len(k) for k in self.keys]
+        # Fuzzy pools are cut to the shortest keys, but titles always make the cut.
+        self._pool_order = [
+            len(k) + (0 if owners[0][1] >= Rank.TITLE else 1_000)
+            for k, owners in zip(self.keys, self._owners, strict=True)
+        ]
         self.resolve = lru_cache(maxsize=cache_size)(self._resolve)  # type: ignore[method-assign]
         self._suggest_cached = lru_cache(maxsize=cache_size)(self._suggest)
 
@@ -298,8 +302,13 @@ class Matcher:
         if len(pool) < POOL_MIN and len(sets) > 1:  # allow one word of the query to miss
             for i in range(len(sets)):
                 pool |= set.intersection(*(sets[:i] + sets[i + 1 :]))
+        if len(pool) < POOL_MIN and len(sets) > 2:  # a sentence: keys sharing any rarer word
+            for words in sets:
+                pool |= words
+                if len(pool) >= POOL_MAX:
+                    break
         if len(pool) > POOL_MAX:
-            return heapq.nsmallest(POOL_MAX, pool, key=self._key_len.__getitem__)
+            return heapq.nsmallest(POOL_MAX, pool, key=self._pool_order.__getitem__)
         return list(pool)
 
     def _fuzzy(
@@ -344,7 +353,22 @@ class Matcher:
         runner_up = found[1].score if len(found) > 1 else 0.0
         if top >= CONFIDENT and top - runner_up >= MARGIN and len(q) >= 4:
             return Resolution(query, Status.MATCH, tuple(found[:MAX_CANDIDATES]))
-        return Resolution(query, Status.AMBIGUOUS, tuple(found[:MAX_CANDIDATES]))
+        return Resolution(query, Status.AMBIGUOUS, tuple(self._pick_list(q, found)))
+
+    def _pick_list(self, q: str, found: list[Candidate]) -> list[Candidate]:
+        """Order near-ties for a person choosing: professions whose own title has every word
+        of the query first, then the most common jobs (not "PE Teacher" before "Elementary
+        School Teachers" just because the shorter alias scored a point higher)."""
+        top = found[0].score
+        near = [c for c in found if c.score >= top - 5]
+        words = set(q.split())
+
+        def order(c: Candidate) -> tuple[bool, int, str]:
+            title_words = set(self._title_keys[self._by_id[c.profession.id]].split())
+            return (not words <= title_words, -c.profession.popularity, c.profession.title)
+
+        near.sort(key=order)
+        return (near + found[len(near) :])[:MAX_CANDIDATES]
 
     def _hints(self, q: str) -> list[Candidate]:
         """A few "did you mean" titles for a query that matched nothing."""
@@ -376,11 +400,9 @@ class Matcher:
         picked: dict[int, Suggestion] = {}
         starts: list[tuple[int, tuple[int, int, str], int]] = []
         spaced = " " + q
-        for key, i in self._titles:
-            if key.startswith(q):
-                starts.append((0, self._rank_key[i], i))
-            elif spaced in " " + key:
-                starts.append((1, self._rank_key[i], i))
+        for key, i in self._titles:  # exact title first, then the most common jobs
+            if spaced in " " + key:
+                starts.append((0 if key == q else 1, self._rank_key[i], i))
         for _, _, i in sorted(starts)[:limit]:
             picked[i] = self._suggestion(i, None)
         if len(picked) < limit and len(q) >= 3:
@@ -396,15 +418,19 @@ class Matcher:
 
     def _suggest_aliases(self, q: str, picked: dict[int, Suggestion], limit: int) -> None:
         """Aliases containing the query at a word boundary (its last word as a prefix)."""
-        tokens = q.split()
-        *full, last = tokens
+        *full, last = q.split()
         if any(t not in self._postings for t in full):
             return
+        if full:  # keys holding every complete word; the substring test checks the rest
+            rare = min(full, key=lambda t: len(self._postings[t]))
+            lists = [self._postings[rare]]
+        else:
+            lists = [self._postings[w] for w in self._prefix_words(last)]
         spaced = " " + q
         found: list[tuple[int, int, tuple[int, int, str], int, str]] = []
         seen: set[int] = set()
-        for word in self._prefix_words(last):
-            for n in self._postings[word][:POSTINGS_CAP]:
+        for plist in lists:
+            for n in plist[:POSTINGS_CAP]:
                 if n in seen:
                     continue
                 seen.add(n)
@@ -412,10 +438,9 @@ class Matcher:
                 if spaced not in " " + key:
                     continue
                 whole = 0 if key.startswith(q) else 1
-                for owner in self._owners[n]:
-                    i, _, sources, name = owner
+                for i, _, sources, name in self._owners[n]:
                     if i not in picked:
-                        found.append((whole, -sources, self._rank_key[i], i, name))
+                        found.append((whole, -min(sources, 3), self._rank_key[i], i, name))
         for *_, i, name in sorted(found):
             if i not in picked:
                 picked[i] = self._suggestion(i, name)

@@ -1,0 +1,89 @@
+"""The matcher on the full shipped dataset: official titles, lay titles, pick lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import Answers
+from bot.matching import Status
+
+
+def test_every_official_title_resolves_to_its_own_occupation(shipped_answers: Answers) -> None:
+    m = shipped_answers.matcher
+    wrong = []
+    for prof in shipped_answers.dataset:
+        res = m.resolve(prof.title)
+        if res.status is not Status.EXACT or res.profession is None or res.profession.id != prof.id:
+            wrong.append((prof.title, res.status, [c.profession.id for c in res.candidates[:3]]))
+    assert wrong == []
+
+
+def test_every_title_and_id_is_offered_by_autocomplete(shipped_answers: Answers) -> None:
+    m = shipped_answers.matcher
+    for prof in shipped_answers.dataset:
+        assert prof.id in [s.id for s in m.suggest(prof.title)], prof.title
+
+
+@pytest.mark.parametrize(
+    ("query", "soc"),
+    [
+        ("debt collector", "43-3011"),
+        ("RN", "29-1141"),
+        ("registered nurse", "29-1141"),
+        ("nurses", "29-1141"),
+        ("truck driver", "53-3032"),
+        ("software engineer", "15-1252"),
+        ("lawyer", "23-1011"),
+        ("attorney", "23-1011"),
+        ("cop", "33-3051"),
+        ("CNA", "31-1131"),
+        ("LPN", "29-2061"),
+        ("CEO", "11-1011"),
+        ("accountant", "13-2011"),
+        ("plumber", "47-2152"),
+        ("electrician", "47-2111"),
+        ("cashier", "41-2011"),
+        ("data scientist", "15-2051"),
+        ("registred nurse", "29-1141"),
+        ("electrican", "47-2111"),
+        ("sofware developer", "15-1252"),
+        ("truckdriver", "53-3032"),
+    ],
+)
+def test_lay_titles_abbreviations_and_typos(shipped_answers: Answers, query: str, soc: str) -> None:
+    res = shipped_answers.matcher.resolve(query)
+    assert res.profession is not None, (
+        query,
+        res.status,
+        [c.profession.title for c in res.candidates[:3]],
+    )
+    assert res.profession.soc == soc
+
+
+def test_seed_roles_and_their_public_twins(shipped_answers: Answers) -> None:
+    m = shipped_answers.matcher
+    assert m.resolve("loss mitigation specialist").profession.id == "loss-mitigation-specialist"
+    assert m.resolve("collections specialist").profession.id == "collections-specialist"
+    assert m.resolve("Bill and Account Collectors").profession.id == "bill-and-account-collectors"
+    d = shipped_answers.dataset
+    assert d.get("collections-specialist").closest == "bill-and-account-collectors"
+    assert d.get("loss-mitigation-specialist").closest == "loan-officers"
+
+
+@pytest.mark.parametrize("query", ["teacher", "engineer", "manager", "sales"])
+def test_generic_words_ask_with_a_sensible_pick_list(shipped_answers: Answers, query: str) -> None:
+    res = shipped_answers.matcher.resolve(query)
+    assert res.status is Status.AMBIGUOUS
+    first = res.candidates[0].profession
+    assert query in first.title.lower()  # a real title with the word, not an odd alias
+    assert 2 <= len(res.candidates) <= 10
+
+
+def test_autocomplete_from_two_letters(shipped_answers: Answers) -> None:
+    m = shipped_answers.matcher
+    assert "registered-nurses" in [s.id for s in m.suggest("nu")][:10]
+    assert "registered-nurses" in [s.id for s in m.suggest("regis")][:3]
+    assert [s.id for s in m.suggest("debt c")][0] == "bill-and-account-collectors"
+    for prefix in ["a", "ab", "el", "so", "tr", "zz", "qu"]:
+        got = m.suggest(prefix)
+        assert len(got) <= 25 and len({s.id for s in got}) == len(got)
