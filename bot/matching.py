@@ -303,8 +303,8 @@ class Matcher:
             for i in range(len(sets)):
                 pool |= set.intersection(*(sets[:i] + sets[i + 1 :]))
         if len(pool) < POOL_MIN and len(sets) > 2:  # a sentence: keys sharing any rarer word
-            for words in sets:
-                pool |= words
+            for hit in sets:
+                pool |= hit
                 if len(pool) >= POOL_MAX:
                     break
         if len(pool) > POOL_MAX:
