@@ -45,7 +45,7 @@ class Answers:
         return None if profession_id is None else self.dataset.get(profession_id)
 
     def compare(self, a: Profession, b: Profession) -> View:
-        return comparison.compare(a, b)
+        return comparison.compare(a, b, closest=(self._get(a.closest), self._get(b.closest)))
 
     def salary(self, p: Profession) -> View:
         return comparison.salary(p, closest=self._get(p.closest))

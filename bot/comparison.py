@@ -445,10 +445,25 @@ def _compare_summary(a: Profession, b: Profession) -> str:
     return " ".join(parts) or f"{a.title} and {b.title}, side by side."
 
 
-def compare(a: Profession, b: Profession) -> View:
-    """Two professions side by side, in the original page's sections."""
+def _official(p: Profession | None) -> Fig | None:
+    if p is None:
+        return None
+    return Fig(p.title + (f" (SOC {p.soc})" if p.soc else ""), None)
+
+
+def compare(
+    a: Profession,
+    b: Profession,
+    closest: tuple[Profession | None, Profession | None] = (None, None),
+) -> View:
+    """Two professions side by side, in the original page's sections. ``closest`` are the
+    official occupations that curated profiles link to (shown so both can be looked up)."""
     notes = _Footnotes()
     blocks = _blocks((a, b), COMPARE_BLOCKS, notes)
+    if any(closest):
+        summary = blocks[0]
+        row = _row("Closest official occupation", [_official(c) for c in closest], notes)
+        blocks[0] = Block(summary.key, summary.title, (*summary.rows, row))
     extra = []
     for p in (a, b):
         if p.description:
@@ -580,8 +595,9 @@ PROFILE_BLOCKS: tuple[tuple[str, str, tuple[RowSpec, ...]], ...] = (
         "people",
         "Who does it",
         (
-            ("Average age", age, False),
+            ("Age", age, False),
             ("Gender ratio", gender, False),
+            ("Race ratio", race, False),
             ("Years of experience", experience, False),
         ),
     ),

@@ -70,7 +70,7 @@ class Section:
             return f"{self.source} (no year given)"
         if str(self.year) in self.source:
             return self.source
-        return f"{self.source}, {self.year}"
+        return f"{self.source} ({self.year})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,9 +84,20 @@ def test_seed_summary_and_descriptions(seed_view: View) -> None:
 def test_every_figure_has_a_source(seed_view: View) -> None:
     for block in seed_view.blocks:
         for row in block.rows:
+            if row.label == "Closest official occupation":  # a name, not a figure
+                continue
             for v in row.values:
                 assert v.missing or v.source is not None, (row.label, v)
     assert seed_view.sources == ("Career site comparison page (no year given)",)
+
+
+def test_curated_pair_names_their_official_occupations(seed_view: View) -> None:
+    row = seed_view.block("summary").rows[-1]
+    assert row.label == "Closest official occupation"
+    assert [v.text for v in row.values] == [
+        "Bill and Account Collectors (SOC 43-3011)",
+        "Loan Officers (SOC 13-2072)",
+    ]
 
 
 def test_missing_values_show_dash_and_never_crash() -> None:

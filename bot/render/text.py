@@ -8,7 +8,7 @@ import textwrap
 from ..comparison import Block, Row, View
 from .common import higher_note, marker, source_lines
 
-LABEL = 22
+LABEL = 25
 
 
 def _width() -> int:
