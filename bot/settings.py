@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,6 +75,21 @@ class Settings:
             return self.cache_dir
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         return Path(base) / "career-bot"
+
+
+def env_file_warning(path: Path | None = None) -> str | None:
+    """A warning when the ``.env`` file (which holds the token) can be read by other users."""
+    path = path or Path.cwd() / ".env"
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if mode & (stat.S_IRGRP | stat.S_IROTH):
+        return (
+            f"{path} can be read by other users of this machine and may hold your bot token; "
+            f"run: chmod 600 {path}"
+        )
+    return None
 
 
 def _int(env: Mapping[str, str], name: str, text: str) -> int:

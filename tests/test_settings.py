@@ -52,3 +52,16 @@ def test_dotenv_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DISCORD_GUILD_ID", raising=False)
     assert Settings.from_env().guild_id == 42
+
+
+def test_env_file_readable_by_others_is_warned(tmp_path: Path) -> None:
+    from bot.settings import env_file_warning
+
+    env = tmp_path / ".env"
+    assert env_file_warning(env) is None  # no file, no warning
+    env.write_text("DISCORD_TOKEN=secret\n")
+    env.chmod(0o644)
+    warning = env_file_warning(env)
+    assert warning and "chmod 600" in warning and "secret" not in warning
+    env.chmod(0o600)
+    assert env_file_warning(env) is None
