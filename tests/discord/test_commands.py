@@ -273,3 +273,37 @@ def test_every_command_and_option_is_described() -> None:
             assert p.description and p.description != "…" and len(p.description) <= 100
             assert p.autocomplete is not None  # every option is a profession
             assert p.required
+
+
+# --------------------------------------------------------------------------- the full dataset
+
+
+async def test_every_payload_over_the_shipped_data_fits_discord(shipped_answers: Answers) -> None:
+    """Every profession's /salary and /career, a spread of /compare pairs and pick lists."""
+    from .mocks import fresh_response, make_interaction
+
+    inter = make_interaction(shipped_answers)  # one mock, a fresh response per command
+    profs = list(shipped_answers.dataset)
+    if len(profs) < 100:
+        pytest.skip("the full public-data build is not in data/ yet")
+
+    async def run(command: Any, *names: str) -> dict[str, Any]:
+        fresh_response(inter)
+        await command.callback(inter, *names)
+        kwargs = _response(inter)
+        assert_clean_payload(kwargs)
+        return kwargs
+
+    step = max(1, len(profs) // 150)
+    for p in profs[::step]:
+        await run(commands.salary, p.id)
+        await run(commands.career, p.id)
+    for a, b in zip(profs[::step], profs[step // 2 :: step], strict=False):
+        kwargs = await run(commands.compare, a.id, b.id)
+        assert isinstance(kwargs["view"], Pager)
+        for page in kwargs["view"].pages:
+            assert_clean_payload({"embed": page, "allowed_mentions": kwargs["allowed_mentions"]})
+    words = sorted({w for p in profs for w in p.title.split() if len(w) > 3})
+    for word in words[:: max(1, len(words) // 150)]:
+        kwargs = await run(commands.salary, word)
+        assert kwargs.get("ephemeral") or kwargs.get("embed") is not None
