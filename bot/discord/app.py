@@ -24,6 +24,7 @@ from .commands import add_commands
 from .common import NO_MENTIONS
 from .errors import CareerTree
 from .sync import SyncResult, sync_commands
+from .views import expire_live_views
 
 log = logging.getLogger(__name__)
 
@@ -143,29 +144,51 @@ def configure_logging(settings: Settings) -> logging.Handler:
 
 
 async def _serve(client: CareerBot, token: str) -> None:
-    """Run the client until it closes or SIGINT/SIGTERM arrives, then close it cleanly.
+    """Run the client until it stops by itself or SIGINT/SIGTERM arrives; then stop it cleanly.
 
     A signal *cancels* the client rather than calling ``close()``: while shards are still being
     launched, discord.py's ``AutoShardedClient`` retries a failed shard connection forever, so a
-    close() at that moment would leave the process hanging; cancellation stops it at any stage
-    (it is also what ``Client.run`` does on Ctrl-C). ``async with`` then closes the connections.
+    close() at that moment would leave the process hanging (cancelling is also what
+    ``Client.run`` does on Ctrl-C). The cancel is repeated until it takes, since Python 3.11's
+    ``asyncio.wait_for`` can swallow one. Buttons still listening are then disabled (they could
+    not work after a restart) and ``async with`` closes the connections.
     """
     loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    signals = (signal.SIGINT, signal.SIGTERM)
+    for sig in signals:
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows; other thread
+            loop.add_signal_handler(sig, _on_signal, stop, sig)
+    try:
+        await _serve_until(client, token, stop)
+    finally:
+        for sig in signals:
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(sig)
+
+
+async def _serve_until(client: CareerBot, token: str, stop: asyncio.Event) -> None:
     async with client:
         runner = asyncio.create_task(client.start(token, reconnect=True))
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows; other thread
-                loop.add_signal_handler(sig, _stop, runner, sig)
+        stopper = asyncio.create_task(stop.wait())
         try:
-            await runner
-        except asyncio.CancelledError:
-            if not runner.cancelled():  # cancelled from outside, not by a signal
-                raise
+            await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopper.cancel()
+        if not stop.is_set():
+            runner.result()  # it ended by itself: re-raise what ended it (e.g. LoginFailure)
+            return
+        while not runner.done():
+            runner.cancel()
+            await asyncio.wait({runner}, timeout=1.0)
+        expired = await expire_live_views()
+        if expired:
+            log.info("Disabled the buttons of %d message(s) before stopping", expired)
 
 
-def _stop(runner: asyncio.Task[None], sig: signal.Signals) -> None:
+def _on_signal(stop: asyncio.Event, sig: signal.Signals) -> None:
     log.info("Received %s: closing the connection to Discord", sig.name)
-    runner.cancel()
+    stop.set()
 
 
 def run_bot(settings: Settings, force_sync: bool = False) -> int:

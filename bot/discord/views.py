@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
+import weakref
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -48,6 +50,12 @@ class _OwnedView(discord.ui.View):
 
     def attach(self, interaction: discord.Interaction) -> None:
         self.message_interaction = interaction
+        _live.add(self)
+
+    async def expire(self) -> None:
+        """Stop listening and show it on the message, as a timeout does."""
+        self.stop()
+        await self.on_timeout()
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         if interaction.user.id == self.owner_id:
@@ -76,6 +84,22 @@ class _OwnedView(discord.ui.View):
             )
         except discord.HTTPException as exc:
             log.debug("Could not edit %s's message: %s", type(self).__name__, exc)
+
+
+_live: weakref.WeakSet[_OwnedView] = weakref.WeakSet()
+
+
+async def expire_live_views(timeout: float = 3.0) -> int:
+    """Expire every view still listening (before shutting down: its buttons could not work after
+    a restart, so they are disabled rather than left to fail). Returns how many there were."""
+    views = [v for v in list(_live) if not v.is_finished()]
+    if views:
+        pending = asyncio.gather(*(v.expire() for v in views), return_exceptions=True)
+        try:
+            await asyncio.wait_for(pending, timeout)
+        except TimeoutError:
+            log.warning("Gave up disabling buttons after %.0f s", timeout)
+    return len(views)
 
 
 # --------------------------------------------------------------------------- comparison pages

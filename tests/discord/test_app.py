@@ -156,3 +156,57 @@ async def test_client_configuration(mini_answers: Answers, tmp_path: Path) -> No
     }
     unsharded = CareerBot(mini_answers, _settings(tmp_path))
     assert unsharded.shard_count is None and unsharded.shard_ids is None
+
+
+async def test_a_stop_request_cancels_until_the_client_gives_up(
+    mini_answers: Answers, tmp_path: Path
+) -> None:
+    """Even when a cancellation is swallowed (Python 3.11 wait_for), the stop goes through."""
+    import asyncio
+
+    cancels: list[int] = []
+
+    async def start(self: CareerBot, token: str, *, reconnect: bool = True) -> None:
+        while True:
+            try:
+                await asyncio.sleep(3600)
+            except asyncio.CancelledError:
+                cancels.append(1)
+                if len(cancels) >= 2:
+                    raise
+
+    client = CareerBot(mini_answers, _settings(tmp_path))
+    stop = asyncio.Event()
+    asyncio.get_running_loop().call_later(0.05, stop.set)
+    with mock.patch.object(CareerBot, "start", start):
+        await asyncio.wait_for(app._serve_until(client, TOKEN, stop), 10)
+    assert len(cancels) == 2
+    assert client.is_closed()
+
+
+async def test_a_client_that_ends_by_itself_reports_why(
+    mini_answers: Answers, tmp_path: Path
+) -> None:
+    import asyncio
+
+    client = CareerBot(mini_answers, _settings(tmp_path))
+    with (
+        mock.patch.object(CareerBot, "start", side_effect=discord.LoginFailure("nope")),
+        pytest.raises(discord.LoginFailure),
+    ):
+        await app._serve_until(client, TOKEN, asyncio.Event())
+
+
+def test_run_sync_flag_reaches_run_bot(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.__main__ import main
+
+    calls: list[bool] = []
+
+    def fake_run(settings: Settings, force_sync: bool = False) -> int:
+        calls.append(force_sync)
+        return 0
+
+    monkeypatch.setattr(app, "run_bot", fake_run)
+    monkeypatch.setenv("DISCORD_TOKEN", TOKEN)
+    assert main(["run", "--sync"]) == 0 and main(["run"]) == 0
+    assert calls == [True, False]

@@ -64,6 +64,12 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         assert code == 0, bot.output_tail()
         bot.assert_token_not_leaked()
         assert "Traceback" not in bot.output, bot.output_tail()
+        # A clean stop leaves no button that would fail: pagers disabled, pick lists closed.
+        for message in fake.messages.values():
+            for row in message.get("components") or []:
+                for c in row["components"]:
+                    assert c.get("disabled") or c.get("style") == 5, (message["id"], c)  # 5: link
+        fake.assert_clean()
 
 
 @pytest.fixture

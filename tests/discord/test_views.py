@@ -182,6 +182,34 @@ def test_pick_view_needs_something_to_ask(mini_answers: Answers) -> None:
         asyncio.run(make())
 
 
+async def test_live_views_are_expired_before_shutdown(
+    interaction: Any, mini_answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import weakref
+
+    from bot.discord import views
+
+    monkeypatch.setattr(views, "_live", weakref.WeakSet())
+    pager, done = _pager(mini_answers), _pager(mini_answers)
+    origin, finished = interaction(), interaction()
+    pager.attach(origin)
+    done.attach(finished)
+    done.stop()
+
+    async def finish(inter: Any, profs: list[Any]) -> None: ...
+
+    picker = PickView([mini_answers.matcher.resolve("driver")], owner_id=ALICE, finish=finish)
+    asked = interaction()
+    picker.attach(asked)
+
+    assert await views.expire_live_views() == 2
+    assert pager.is_finished() and all(b.disabled for b in pager.buttons)
+    assert sent(origin.edit_original_response)["view"] is pager
+    assert sent(asked.edit_original_response)["view"] is None
+    finished.edit_original_response.assert_not_called()
+    assert await views.expire_live_views() == 0
+
+
 class _FakeResponse:
     """Just enough of an aiohttp response for discord.HTTPException."""
 
