@@ -5,6 +5,7 @@
     python benchmarks/profile_matcher.py resolve [--kind ...] [--worst N]
     python benchmarks/profile_matcher.py render          # compare + message_payloads
     python benchmarks/profile_matcher.py load            # Answers.load() without the cache
+    python benchmarks/profile_matcher.py load --cache-dir DIR    # ... a restart, warm cache
 
 ``suggest``/``resolve`` run the queries of queries.txt uncached (caches cleared before every
 call, as run.py does), ``--reps`` times; ``--kind`` keeps some kinds, ``--worst N`` first times
@@ -66,8 +67,10 @@ def main() -> int:
     if ns.what == "load":
         import bot.answers  # noqa: F401  (imports are not what is profiled)
 
+        if ns.cache_dir:  # profile a restart: the cache is filled first, unprofiled
+            run.load_answers(run.extra_layers(), ns.cache_dir)
         profiler.start()
-        run.load_answers(run.extra_layers(), None)
+        run.load_answers(run.extra_layers(), ns.cache_dir)
         profiler.stop()
     elif ns.what == "render":
         from bot.render.embeds import message_payloads
