@@ -6,9 +6,10 @@ The output is deterministic (seeded) and does not depend on the dataset, so the 
 same while the data changes. ``queries.txt`` is what the benchmark reads and what is committed;
 this script only documents how it was made and lets it be regenerated after a change here.
 
-Format of ``queries.txt``: one query per line, ``KIND<TAB>QUERY``; ``#`` lines and blank lines
-are ignored. In QUERY, ``\\t``, ``\\n`` and ``\\\\`` stand for a tab, a newline and a backslash;
-everything else (leading/trailing spaces, emoji, any Unicode) is taken literally.
+Format of ``queries.txt``: one query per line, ``KIND<TAB>QUERY``; ``#`` lines and blank
+lines are ignored. In QUERY, ``\\t``, ``\\n``, ``\\s`` and ``\\\\`` stand for a tab, a newline, a
+space and a backslash (leading and trailing spaces are always written as ``\\s``); everything
+else (emoji, any Unicode) is taken literally.
 """
 
 from __future__ import annotations
@@ -273,7 +274,14 @@ def _long(rng: random.Random) -> list[str]:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+    text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+    # Leading and trailing spaces as \s, so that editors and whitespace hooks keep them.
+    body = text.strip(" ")
+    if not body:
+        return "\\s" * len(text)
+    lead = len(text) - len(text.lstrip(" "))
+    trail = len(text) - len(text.rstrip(" "))
+    return "\\s" * lead + body + "\\s" * trail
 
 
 def build() -> list[tuple[str, str]]:
@@ -311,8 +319,8 @@ def main() -> None:
         kinds[kind] = kinds.get(kind, 0) + 1
     header = [
         "# The benchmark's fixed query set: KIND<TAB>QUERY per line (see make_queries.py).",
-        "# Escapes in QUERY: \\t tab, \\n newline, \\\\ backslash. Everything else is literal,",
-        "# including leading and trailing spaces.",
+        "# Escapes in QUERY: \\t tab, \\n newline, \\s space (always used for leading and trailing",
+        "# spaces), \\\\ backslash. Everything else is literal.",
         f"# {len(rows)} queries: " + ", ".join(f"{k} {v}" for k, v in kinds.items()),
         "",
     ]

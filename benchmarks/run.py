@@ -171,8 +171,8 @@ def _unescape(text: str) -> str:
     out, i = [], 0
     while i < len(text):
         c = text[i]
-        if c == "\\" and i + 1 < len(text) and text[i + 1] in "tn\\":
-            out.append({"t": "\t", "n": "\n", "\\": "\\"}[text[i + 1]])
+        if c == "\\" and i + 1 < len(text) and text[i + 1] in "tns\\":
+            out.append({"t": "\t", "n": "\n", "s": " ", "\\": "\\"}[text[i + 1]])
             i += 2
             continue
         out.append(c)

@@ -183,3 +183,6 @@ def test_query_set() -> None:
     assert any(not q.text.isascii() for q in queries)
     prefixes = {len(q.text) for q in queries if q.kind == "prefix"}
     assert prefixes == set(range(1, 13))
+    # Significant spaces survive editors and whitespace hooks: they are written as \s.
+    assert any(q.text != q.text.strip() for q in queries)
+    assert not any(line.endswith((" ", "\t")) for line in QUERIES.read_text("utf-8").splitlines())
