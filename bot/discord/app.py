@@ -19,7 +19,7 @@ import discord
 
 from ..answers import Answers
 from ..dataset import DatasetError
-from ..settings import Settings
+from ..settings import Settings, env_file_warning
 from .commands import add_commands
 from .common import NO_MENTIONS
 from .errors import CareerTree
@@ -198,42 +198,39 @@ def run_bot(settings: Settings, force_sync: bool = False) -> int:
         return EXIT_ERROR
     handler = configure_logging(settings)
     try:
-        try:
-            answers = Answers.load(extra=settings.data_paths)
-        except DatasetError as exc:
-            print(f"career-bot: not starting, the data has problems.\n{exc}", file=sys.stderr)
-            return EXIT_ERROR
-        log.info(
-            "Loaded %d professions from %d file(s)",
-            len(answers.dataset),
-            len(answers.dataset.files),
-        )
-        client = CareerBot(answers, settings, force_sync=force_sync)
-        try:
-            asyncio.run(_serve(client, settings.token))
-        except discord.LoginFailure:
-            print(BAD_TOKEN, file=sys.stderr)
-            return EXIT_ERROR
-        except discord.PrivilegedIntentsRequired:  # not asked for; kept for a clear message
-            print(
-                "career-bot: Discord refused a privileged intent this bot asked for.",
-                file=sys.stderr,
-            )
-            return EXIT_ERROR
-        except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
-            print(
-                f"career-bot: cannot reach Discord ({exc or type(exc).__name__}).", file=sys.stderr
-            )
-            return EXIT_ERROR
-        except discord.HTTPException as exc:
-            print(f"career-bot: Discord answered an error while starting: {exc}", file=sys.stderr)
-            return EXIT_ERROR
-        except discord.ConnectionClosed as exc:
-            print(f"career-bot: Discord closed the connection (code {exc.code}).", file=sys.stderr)
-            return EXIT_ERROR
-        except KeyboardInterrupt:
-            pass
-        log.info("Stopped")
+        return _run(settings, settings.token, force_sync)
+    except KeyboardInterrupt:  # Ctrl-C while the data loads (or where signals are not handled)
         return EXIT_OK
     finally:
         logging.getLogger().removeHandler(handler)
+
+
+def _run(settings: Settings, token: str, force_sync: bool) -> int:
+    warning = env_file_warning()
+    if warning:
+        log.warning(warning)
+    try:
+        answers = Answers.load(extra=settings.data_paths, cache_dir=settings.data_cache_dir())
+    except DatasetError as exc:
+        print(f"career-bot: not starting, the data has problems.\n{exc}", file=sys.stderr)
+        return EXIT_ERROR
+    log.info(
+        "Loaded %d professions from %d file(s)", len(answers.dataset), len(answers.dataset.files)
+    )
+    client = CareerBot(answers, settings, force_sync=force_sync)
+    try:
+        asyncio.run(_serve(client, token))
+    except discord.LoginFailure:
+        print(BAD_TOKEN, file=sys.stderr)
+        return EXIT_ERROR
+    except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
+        print(f"career-bot: cannot reach Discord ({exc or type(exc).__name__}).", file=sys.stderr)
+        return EXIT_ERROR
+    except discord.HTTPException as exc:
+        print(f"career-bot: Discord answered an error while starting: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except discord.ConnectionClosed as exc:
+        print(f"career-bot: Discord closed the connection (code {exc.code}).", file=sys.stderr)
+        return EXIT_ERROR
+    log.info("Stopped")
+    return EXIT_OK

@@ -139,9 +139,9 @@ class Pager(_OwnedView):
         super().__init__(owner_id, timeout)
         if len(labels) != len(pages):
             raise ValueError(f"{len(labels)} page labels for {len(pages)} pages")
-        self.pages = list(pages)[: limits.ACTION_ROWS * limits.BUTTONS_PER_ROW]
+        self.pages = list(pages)
         self.index = 0
-        for i, (label, row) in enumerate(zip(labels, button_rows(len(self.pages)), strict=False)):
+        for i, (label, row) in enumerate(zip(labels, button_rows(len(pages)), strict=True)):
             self.add_item(PageButton(i, label, row))
         self._mark()
 

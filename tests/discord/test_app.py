@@ -29,7 +29,7 @@ def _small_data(monkeypatch: pytest.MonkeyPatch) -> None:
     """run_bot loads the mini layer over the curated profiles only (the real loader, just less
     data: the full shipped dataset takes seconds to load)."""
 
-    def load(extra: Any = ()) -> Answers:
+    def load(extra: Any = (), cache_dir: Any = None) -> Answers:
         return Answers(load_dataset(paths=[CURATED], extra=extra))
 
     monkeypatch.setattr(app.Answers, "load", staticmethod(load))
@@ -100,6 +100,18 @@ def test_a_clean_stop_exits_0(tmp_path: Path) -> None:
 
     with mock.patch.object(CareerBot, "start", start):
         assert run_bot(_settings(tmp_path)) == 0
+
+
+def test_a_readable_env_file_is_warned_about(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    env = tmp_path / ".env"
+    env.write_text("DISCORD_TOKEN=x\n")
+    env.chmod(0o644)
+    monkeypatch.chdir(tmp_path)
+    with mock.patch.object(CareerBot, "login", side_effect=discord.LoginFailure()):
+        run_bot(_settings(tmp_path))
+    assert "chmod 600" in caplog.text
 
 
 def test_logging_setup_is_undone_after_a_run(tmp_path: Path) -> None:

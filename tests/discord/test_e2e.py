@@ -35,6 +35,9 @@ CHANNEL_MESSAGE, UPDATE_MESSAGE, AUTOCOMPLETE_RESULT = 4, 7, 8
 
 
 def _env(cache: Path, **extra: str) -> dict[str, str]:
+    """The bot's environment. ``cache`` holds the parsed-data cache (shared by the module's bot
+    processes, so only the first parses the YAML) and the command sync state, per application
+    and target: a second bot syncing the same target to a new fake would see "unchanged"."""
     return {
         "CAREER_BOT_DATA": str(MINI.relative_to(ROOT)),
         "CAREER_BOT_CACHE_DIR": str(cache),
@@ -50,10 +53,15 @@ Served = tuple[FakeDiscord, BotProcess, Answers]
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="module")
+def shared(cache: Path) -> Iterator[Served]:
     """One bot for the module, and the answers it serves (computed here while it starts)."""
     with FakeDiscord() as fake:
-        bot = BotProcess(fake, env=_env(tmp_path_factory.mktemp("cache")))
+        bot = BotProcess(fake, env=_env(cache))
         try:
             bot.start()
             answers = Answers.load(extra=[MINI])  # what the bot loads: shipped data + mini layer
@@ -280,9 +288,9 @@ def test_every_body_validated_against_the_openapi_spec(
 # --------------------------------------------------------------------------- start-up
 
 
-def test_two_shards_guild_sync_and_no_resync_when_unchanged(tmp_path: Path) -> None:
+def test_two_shards_guild_sync_and_no_resync_when_unchanged(cache: Path) -> None:
     with FakeDiscord() as fake:
-        env = _env(tmp_path, DISCORD_GUILD_ID=fake.guild_id, SHARD_COUNT="2")
+        env = _env(cache, DISCORD_GUILD_ID=fake.guild_id, SHARD_COUNT="2")
         with BotProcess(fake, env=env) as bot:
             bot.wait_ready(60, shard_count=2)  # the test guild lives on shard 1
             assert {c["name"] for c in fake.commands(guild=True)} >= {"compare", "salary"}
@@ -301,10 +309,10 @@ def test_two_shards_guild_sync_and_no_resync_when_unchanged(tmp_path: Path) -> N
         fake.assert_clean()
 
 
-def test_a_rejected_token_is_one_line(tmp_path: Path) -> None:
+def test_a_rejected_token_is_one_line(cache: Path) -> None:
     with FakeDiscord() as fake:
         bot = BotProcess(
-            fake, token="bm90LWEtdG9rZW4.AAAAAA.wrong-secret-wrong-secret", env=_env(tmp_path)
+            fake, token="bm90LWEtdG9rZW4.AAAAAA.wrong-secret-wrong-secret", env=_env(cache)
         )
         bot.start()
         assert bot.wait_exit(60) == 1
