@@ -31,6 +31,7 @@ from tests.fake_discord import BotProcess, FakeDiscord  # noqa: E402
 pytestmark = pytest.mark.e2e
 
 EPHEMERAL = 1 << 6
+PROVOKED = {"tracebacks": 0}  # errors a test causes on purpose (each logs one traceback)
 CHANNEL_MESSAGE, UPDATE_MESSAGE, AUTOCOMPLETE_RESULT = 4, 7, 8
 
 
@@ -71,7 +72,8 @@ def shared(cache: Path) -> Iterator[Served]:
             code = bot.stop()
         assert code == 0, bot.output_tail()
         bot.assert_token_not_leaked()
-        assert "Traceback" not in bot.output, bot.output_tail()
+        # Tracebacks only for the errors a test provoked on purpose.
+        assert bot.output.count("Traceback") == PROVOKED["tracebacks"], bot.output_tail()
         # A clean stop leaves no button that would fail: pagers disabled, pick lists closed.
         for message in fake.messages.values():
             for row in message.get("components") or []:
@@ -330,3 +332,20 @@ def test_a_flood_of_commands_meets_a_friendly_cooldown(fake: FakeDiscord) -> Non
     slowed = fake.slash("career", {"profession": "lawyer"}, user="bob")
     assert slowed.ephemeral and slowed.content.startswith("Slow down a little")
     assert fake.slash("salary", {"profession": "lawyer"}, user="bob").embeds  # per command
+
+
+def test_a_failed_answer_gets_a_private_apology(
+    fake: FakeDiscord, served: tuple[FakeDiscord, BotProcess]
+) -> None:
+    """Discord refuses the first answer (400): the tree's on_error logs it and apologises."""
+    from bot.discord.errors import GENERIC
+
+    _, bot = served
+    fake.inject_rest_fault("POST /interactions/*/callback", status=400, times=1)
+    handle = fake.send_slash("salary", {"profession": "lawyer"})
+    record = handle.wait_callback(10)
+    assert record.callback_attempts == 2
+    assert record.ephemeral and record.content == GENERIC
+    bot.wait_for_output(r"Error in /salary", timeout=5)
+    PROVOKED["tracebacks"] += 1
+    fake.clear_records()  # the injected 400 is not the bot's fault
