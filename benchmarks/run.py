@@ -158,6 +158,69 @@ def loadavg() -> list[float] | None:
         return None
 
 
+class GcMonitor:
+    """Counts cyclic-GC collections and their pauses (``gc.callbacks``), for telling a slow call
+    from one that a collection interrupted."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.by_gen = [0, 0, 0]
+        self.pauses: list[float] = []  # ms
+        self._start = 0
+
+    def __call__(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter_ns()
+            return
+        self.count += 1
+        self.by_gen[min(int(info.get("generation", 2)), 2)] += 1
+        self.pauses.append((time.perf_counter_ns() - self._start) / 1e6)
+
+    def snapshot(self) -> tuple[int, list[int], int]:
+        return self.count, list(self.by_gen), len(self.pauses)
+
+    def since(self, snap: tuple[int, list[int], int]) -> dict[str, Any]:
+        _, gens, npause = snap
+        pauses = self.pauses[npause:]
+        return {
+            "collections": {f"gen{g}": self.by_gen[g] - gens[g] for g in range(3)},
+            "total_pause_ms": round(sum(pauses), 3),
+            "max_pause_ms": round(max(pauses), 3) if pauses else 0.0,
+        }
+
+
+GC = GcMonitor()
+
+
+class Samples:
+    """Wall time, this thread's CPU time and "a GC ran" for every timed call of a figure."""
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+        self.gc_hit: list[bool] = []
+        self._snap = GC.snapshot()
+
+    def add(self, wall_ns: int, cpu_ns: int, gc_hit: bool) -> None:
+        self.wall.append(wall_ns / 1e6)
+        self.cpu.append(cpu_ns / 1e6)
+        self.gc_hit.append(gc_hit)
+
+    def diagnostics(self) -> dict[str, Any]:
+        """``cpu``: the same figure in CPU time (a p99 far above it means the process was
+        descheduled: another process had the core); ``descheduled``: calls whose wall time
+        exceeds their CPU time by more than 0.5 ms; ``p99_without_gc``: the p99 of the calls no
+        collection interrupted; ``gc``: collections and pauses during the figure."""
+        clean = [w for w, hit in zip(self.wall, self.gc_hit, strict=True) if not hit]
+        return {
+            "cpu": summarize(self.cpu),
+            "descheduled": sum(1 for w, c in zip(self.wall, self.cpu, strict=True) if w - c > 0.5),
+            "calls_with_gc": len(self.wall) - len(clean),
+            "p99_without_gc": round(percentile(sorted(clean), 99), 4) if clean else None,
+            "gc": GC.since(self._snap),
+        }
+
+
 # ====================================================================== inputs
 
 
@@ -417,30 +480,38 @@ def timed_calls(
     reps: int,
     rng: random.Random,
     before: Callable[[], None] | None = None,
-) -> list[list[float]]:
-    """Per query, ``reps`` timings (ms) of ``fn(query)``, queries shuffled anew each round."""
+) -> tuple[list[list[float]], Samples]:
+    """Per query, ``reps`` wall timings (ms) of ``fn(query)``, queries shuffled anew each round;
+    and every sample with its CPU time and GC flag."""
     per_query: list[list[float]] = [[] for _ in queries]
     order = list(range(len(queries)))
-    clock = time.perf_counter_ns
+    clock, cpu = time.perf_counter_ns, time.thread_time_ns
     gc.collect()
+    samples = Samples()
     for _ in range(reps):
         rng.shuffle(order)
         for i in order:
             if before is not None:
                 before()
             text = queries[i].text
+            g0 = GC.count
+            c0 = cpu()
             t0 = clock()
             fn(text)
             t1 = clock()
+            c1 = cpu()
             per_query[i].append((t1 - t0) / 1e6)
-    return per_query
+            samples.add(t1 - t0, c1 - c0, GC.count != g0)
+    return per_query, samples
 
 
 def report_calls(
-    queries: list[Query], per_query: list[list[float]], worst: int = 10
+    queries: list[Query], timed: tuple[list[list[float]], Samples], worst: int = 10
 ) -> dict[str, Any]:
+    per_query, samples = timed
     flat = [t for ts in per_query for t in ts]
     out = summarize(flat)
+    out.update(samples.diagnostics())
     medians = [sorted(ts)[len(ts) // 2] for ts in per_query]
     out["p99_of_query_medians"] = round(percentile(sorted(medians), 99), 4)
     kinds: dict[str, list[float]] = {}
@@ -516,9 +587,11 @@ def bench_baseline(answers: Any, queries: list[Query], plan: Plan) -> dict[str, 
     rng = random.Random(54321)
     short_qs = [q for q in queries if q.kind != "long"]
     long_qs = [q for q in queries if q.kind == "long"] if plan.baseline_long_reps else []
-    per_query = timed_calls(naive, short_qs, plan.baseline_reps, rng)
-    per_query += timed_calls(naive, long_qs, plan.baseline_long_reps, rng)
-    out = report_calls(short_qs + long_qs, per_query, worst=5)
+    per_query, samples = timed_calls(naive, short_qs, plan.baseline_reps, rng)
+    more, extra = timed_calls(naive, long_qs, plan.baseline_long_reps, rng)
+    for w, c, hit in zip(extra.wall, extra.cpu, extra.gc_hit, strict=True):
+        samples.add(int(w * 1e6), int(c * 1e6), hit)
+    out = report_calls(short_qs + long_qs, (per_query + more, samples), worst=5)
     out["call"] = "rapidfuzz.process.extract(query, every_title_and_alias, scorer=fuzz.WRatio)"
     out["choices"] = len(choices)
     out["reps"] = plan.baseline_reps
@@ -586,23 +659,28 @@ def bench_render(answers: Any, plan: Plan) -> dict[str, Any]:
             "career_total",
         )
     }
+    cpu = time.thread_time_ns
     pages: list[int] = []
     sizes: list[int] = []
     log(f"  compare + render: {len(pairs)} pairs x {plan.render_reps}")
     gc.collect()
+    diag = {k: Samples() for k in ("compare_total", "salary_total", "career_total")}
     for rep in range(plan.render_reps):
         order = list(range(len(pairs)))
         rng.shuffle(order)
         for i in order:
             a, b = pairs[i]
+            g0, c0 = GC.count, cpu()
             t0 = clock()
             view = answers.compare(a, b)
             t1 = clock()
             payloads = message_payloads(view)
             t2 = clock()
+            c1 = cpu()
             t["compare_view"].append((t1 - t0) / 1e6)
             t["compare_payloads"].append((t2 - t1) / 1e6)
             t["compare_total"].append((t2 - t0) / 1e6)
+            diag["compare_total"].add(t2 - t0, c1 - c0, GC.count != g0)
             if rep == 0:
                 pages.append(len(payloads))
                 sizes.append(len(json.dumps(payloads, ensure_ascii=False)))
@@ -612,14 +690,21 @@ def bench_render(answers: Any, plan: Plan) -> dict[str, Any]:
         rng.shuffle(order)
         for i in order:
             p = profiles[i]
+            g0, c0 = GC.count, cpu()
             t0 = clock()
             message_payloads(answers.salary(p))
             t1 = clock()
+            c1, g1 = cpu(), GC.count
             message_payloads(answers.career(p))
             t2 = clock()
+            c2 = cpu()
             t["salary_total"].append((t1 - t0) / 1e6)
             t["career_total"].append((t2 - t1) / 1e6)
+            diag["salary_total"].add(t1 - t0, c1 - c0, g1 != g0)
+            diag["career_total"].add(t2 - t1, c2 - c1, GC.count != g1)
     out: dict[str, Any] = {k: summarize(v) for k, v in t.items()}
+    for key, d in diag.items():
+        out[key].update(d.diagnostics())
     out["pairs"] = len(pairs)
     out["profiles"] = len(profiles)
     out["compare_pages"] = summarize(pages, "pages", 1)
@@ -876,6 +961,18 @@ def _ratio(r: dict[str, Any] | None) -> str:
     return f"{r['median']:.0f}× faster (median), {r['p99']:.0f}× (p99)"
 
 
+def _gc_note(fig: dict[str, Any]) -> str:
+    if not fig.get("n"):
+        return ""
+    note = f"{fig['descheduled']} calls descheduled"
+    if fig["calls_with_gc"]:
+        note += (
+            f"; {fig['calls_with_gc']} hit a GC (max pause {fig['gc']['max_pause_ms']:.2f} ms),"
+            f" p99 without them {_fmt(fig['p99_without_gc'])}"
+        )
+    return note
+
+
 def table(results: dict[str, Any]) -> str:
     rows: list[tuple[str, str, str, str]] = []
     cs = results["cold_start"]
@@ -912,6 +1009,7 @@ def table(results: dict[str, Any]) -> str:
         rows.append(
             ("  p99 of per-query medians", _fmt(fig["uncached"]["p99_of_query_medians"]), "", "")
         )
+        add("  uncached, CPU time", fig["uncached"]["cpu"], _gc_note(fig["uncached"]))
         add("cached (repeat query)", fig["cached"])
         for kind, st in fig["uncached"]["by_kind"].items():
             add(f"  uncached, {kind}", st)
@@ -923,6 +1021,7 @@ def table(results: dict[str, Any]) -> str:
     add("compare (view model)", rd["compare_view"])
     add("compare payloads (render)", rd["compare_payloads"])
     add("compare + render", rd["compare_total"])
+    add("  compare + render, CPU time", rd["compare_total"]["cpu"], _gc_note(rd["compare_total"]))
     add("salary + render", rd["salary_total"])
     add("profile (/career) + render", rd["career_total"])
     e = results["e2e"]
@@ -1004,6 +1103,7 @@ def main(argv: list[str] | None = None) -> int:
     ns = parser.parse_args(argv)
     plan = QUICK if ns.quick else FULL
     started = time.monotonic()
+    gc.callbacks.append(GC)
     extra = extra_layers()
     queries = subset(load_queries(), plan.per_kind)
     errors: list[str] = []
