@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import discord
 from discord.utils import escape_markdown, escape_mentions
@@ -13,15 +14,29 @@ log = logging.getLogger(__name__)
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
+# "<" that opens mention-like syntax Discord renders: user, role, channel, command, emoji, time.
+_RENDERED = re.compile(r"<(?=[@#/:]|a:|t:)")
+
+
 def escape(text: str) -> str:
-    """Make text that echoes a user's input (or data) literal: no markdown, no mentions."""
-    return escape_mentions(escape_markdown(text))
+    """Make text that echoes a user's input (or data) literal: no markdown, no mention of any
+    kind, no link text.
+
+    ``escape_markdown`` and ``escape_mentions`` do most of it. On top: ``escape_markdown`` turns
+    ``[text](url)`` into ``\\[text](url)`` but leaves markdown *inside* it live, so the text is
+    escaped between ``[``s and every ``[`` escaped; and a zero-width space after ``<`` keeps
+    ``<#channel>``, ``</command:id>``, ``<@&role>``, short ids and the like as typed.
+    """
+    text = "\\[".join(escape_markdown(part) for part in text.split("["))
+    return _RENDERED.sub("<\u200b", escape_mentions(text))
 
 
 async def send_ephemeral(interaction: discord.Interaction, content: str) -> None:
     """Reply only the user can see: the response if still open, else a follow-up.
 
-    Never raises: this is used from error handlers, where a second failure must not hide the first.
+    Never raises: this is used from error handlers, where a second failure must not hide the
+    first. A failure is logged at DEBUG only: the error that led here is already logged, and one
+    lost interaction should make one log record, not two.
     """
     if interaction.type is discord.InteractionType.autocomplete:
         return  # an autocomplete can only be answered with choices
@@ -33,4 +48,4 @@ async def send_ephemeral(interaction: discord.Interaction, content: str) -> None
                 content, ephemeral=True, allowed_mentions=NO_MENTIONS
             )
     except discord.HTTPException as exc:
-        log.warning("Could not send an ephemeral reply (interaction %s): %s", interaction.id, exc)
+        log.debug("Could not send an ephemeral reply (interaction %s): %s", interaction.id, exc)

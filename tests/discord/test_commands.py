@@ -309,3 +309,23 @@ async def test_every_payload_over_the_shipped_data_fits_discord(shipped_answers:
     for word in words[:: max(1, len(words) // 150)]:
         kwargs = await run(commands.salary, word)
         assert kwargs.get("ephemeral") or kwargs.get("embed") is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("**x**", "\\*\\*x\\*\\*"),
+        ("[**b**](https://e.com)", "\\[\\*\\*b\\*\\*](https://e.com)"),  # link text stays literal
+        ("\\[x", "\\\\\\[x"),  # a typed backslash stays a backslash
+        (
+            "<#123> <@1> <@&2> </salary:12>",
+            "<\u200b#123> <\u200b@1> <\u200b@&2> <\u200b/salary:12>",
+        ),
+        ("@everyone @here", "@\u200beveryone @\u200bhere"),
+        ("https://e.com/_a_", "https://e.com/_a_"),  # links left working
+    ],
+)
+def test_escape_makes_echoed_text_literal(typed: str, shown: str) -> None:
+    from bot.discord.common import escape
+
+    assert escape(typed) == shown
