@@ -77,9 +77,16 @@ def test_full_dataset_prefixes_are_valid_and_fast(shipped_answers: Answers) -> N
         pytest.skip("the full public-data build is not in data/ yet")
     every = _prefixes(matcher)
     prefixes = every[:: max(1, len(every) // 800)]
-    worst = 0.0
-    for current in prefixes:
+
+    def timed(current: str) -> float:
         start = time.perf_counter()
+        matcher.suggest(current, limit=25)
+        return time.perf_counter() - start
+
+    for current in prefixes:
         _check(matcher, current)
-        worst = max(worst, time.perf_counter() - start)
-    assert worst < 0.25, f"slowest autocomplete took {worst * 1000:.0f} ms"
+    # A gross-regression guard, not a benchmark (benchmarks/run.py is): the slowest prefixes are
+    # timed again, best of three, so a busy machine or a GC pause does not fail it.
+    slowest = sorted(prefixes, key=timed)[-5:]
+    worst = max(min(timed(p) for _ in range(3)) for p in slowest)
+    assert worst < 0.05, f"slowest autocomplete took {worst * 1000:.0f} ms"
