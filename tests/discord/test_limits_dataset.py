@@ -1,0 +1,263 @@
+"""Discord's limits over the whole shipped dataset, through the adapter, checked by one validator.
+
+``bot.render.limits`` (``message_problems`` / ``choices_problems``) is the only judge. What it
+judges here is what the Discord adapter actually sends — the keyword arguments of
+``interaction.response.send_message`` / ``edit_message`` turned into the JSON body discord.py
+builds (``tests/discord/mocks.payload``), components included:
+
+* every profession's /salary and /career answer;
+* /compare over 600 random pairs plus every pair of the extremes (longest titles, most aliases,
+  most missing sections, shortest titles, the curated profiles), every page of each, with the
+  page buttons as they are when that page is shown (≤ 5 buttons a row, labels ≤ 80);
+* the pick list (select menu: ≤ 25 options, labels/values/descriptions ≤ 100, placeholder ≤ 150)
+  of every ambiguous word of every title;
+* autocomplete for every 1–3 letter prefix of every word of every title, and a sample of
+  "a word + 1–3 letters of the next" prefixes (150 word pairs) and of alias prefixes (200).
+
+Complements ``tests/render/test_embeds.py`` (renderer only) and the sampled adapter checks in
+``tests/discord/test_commands.py``. Kept under ~30 s on top of loading the data.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import discord
+import pytest
+
+from bot.answers import Answers
+from bot.discord import commands
+from bot.discord.autocomplete import profession_autocomplete
+from bot.discord.views import Pager, PickView
+from bot.matching import Status
+from bot.model import Profession
+from bot.render import limits
+from bot.render.limits import choices_problems, message_problems
+
+from .mocks import make_interaction, payload, sent
+
+pytestmark = pytest.mark.slow_data
+
+SECTIONS = ("pay", "outlook", "education", "majors", "demographics", "age", "workforce")
+SECTIONS += ("skills", "similar")
+RANDOM_PAIRS = 600
+WORD = re.compile(r"[A-Za-z]+")
+
+
+@pytest.fixture(scope="module")
+def answers(shipped_answers: Answers) -> Answers:
+    if len(shipped_answers.dataset) < 100:
+        pytest.skip("the full public-data build is not in data/ yet")
+    return shipped_answers
+
+
+@pytest.fixture(scope="module")
+def profs(answers: Answers) -> list[Profession]:
+    return list(answers.dataset)
+
+
+class Adapter:
+    """Runs the real command callbacks on one reusable spec'd mock interaction and returns the
+    JSON body of what they sent (resetting only what a command touches: much cheaper than
+    ``fresh_response``, which resets the whole mock tree, when it runs thousands of times)."""
+
+    def __init__(self, answers: Answers) -> None:
+        self.inter = make_interaction(answers)
+        self.checked = 0
+
+    def _reset(self) -> Any:
+        response = self.inter.response
+        response.send_message.reset_mock()
+        response.edit_message.reset_mock()
+        response.answered[0] = False
+        return self.inter
+
+    def check(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        body = payload(kwargs)
+        assert body, "an empty message"
+        assert message_problems(body) == [], body
+        assert kwargs["allowed_mentions"].to_dict() == {"parse": []}
+        self.checked += 1
+        return body
+
+    async def run(self, command: Any, *names: str) -> dict[str, Any]:
+        inter = self._reset()
+        await command.callback(inter, *names)
+        kwargs = sent(inter.response.send_message)
+        self.check(kwargs)
+        return kwargs
+
+    async def every_page(self, kwargs: dict[str, Any]) -> int:
+        """Turn the pager to each page as a click would; check each edit. Returns the pages."""
+        pager = kwargs["view"]
+        assert isinstance(pager, Pager)
+        for index in range(len(pager.pages)):
+            inter = self._reset()
+            await pager.show(inter, index)
+            body = self.check(sent(inter.response.edit_message))
+            buttons = [c for row in body["components"] for c in row["components"]]
+            assert len(buttons) == len(pager.pages)
+            assert [b.get("disabled", False) for b in buttons].count(True) == 1
+        pager.stop()
+        return len(pager.pages)
+
+
+@pytest.fixture(scope="module")
+def adapter(answers: Answers) -> Iterator[Adapter]:
+    yield Adapter(answers)
+
+
+def _missing(p: Profession) -> int:
+    return sum(getattr(p, s) is None for s in SECTIONS) + (not p.description) + (not p.tasks)
+
+
+def extremes(profs: list[Profession]) -> list[Profession]:
+    """The professions most likely to break a limit, each kind of extreme taken 3 deep."""
+    picks: list[Profession] = []
+    for key, reverse in (
+        (lambda p: len(p.title), True),  # longest titles
+        (lambda p: len(p.aliases), True),  # most aliases
+        (_missing, True),  # most missing sections
+        (lambda p: len(p.title), False),  # shortest titles
+        (lambda p: len(p.description or "") + sum(map(len, p.tasks)), True),  # most text
+    ):
+        picks += sorted(profs, key=key, reverse=reverse)[:3]
+    picks += [p for p in profs if p.curated]
+    return list(dict.fromkeys(picks))  # unique, in order
+
+
+# --------------------------------------------------------------------------- the validator
+
+
+def test_the_validator_knows_the_component_limits() -> None:
+    """The limits this file relies on are the ones ``message_problems`` enforces."""
+
+    def row(*items: dict[str, Any]) -> dict[str, Any]:
+        return {"type": 1, "components": list(items)}
+
+    button = {"type": 2, "style": 2, "label": "b", "custom_id": "x"}
+    option = {"label": "l", "value": "v"}
+    select = {"type": 3, "custom_id": "s", "options": [option]}
+    assert message_problems({"components": [row(*[button] * 5)] * 5}) == []
+    assert message_problems({"components": [row(*[button] * 6)]})  # 6 buttons in a row
+    assert message_problems({"components": [row(button)] * 6})  # 6 rows
+    assert message_problems({"components": [row({**button, "label": "x" * 81})]})
+    assert message_problems({"components": [row({**button, "custom_id": "x" * 101})]})
+    assert message_problems({"components": [row({**select, "options": [option] * 26})]})
+    assert message_problems({"components": [row({**select, "options": []})]})
+    for key in ("label", "value", "description"):
+        too_long = {**select, "options": [{**option, key: "x" * 101}]}
+        assert message_problems({"components": [row(too_long)]}), key
+    assert message_problems({"components": [row({**select, "placeholder": "x" * 151})]})
+    assert choices_problems([{"name": "n", "value": "v"}] * 26)
+    assert choices_problems([{"name": "n" * 101, "value": "v"}])
+    assert choices_problems([{"name": "n", "value": "v" * 101}])
+    assert choices_problems([{"name": "", "value": "v"}])
+
+
+# --------------------------------------------------------------------------- answers
+
+
+async def test_every_profession_salary_and_career_through_the_adapter(
+    adapter: Adapter, profs: list[Profession]
+) -> None:
+    for p in profs:
+        for command in (commands.salary, commands.career):
+            kwargs = await adapter.run(command, p.id)  # the id: what an autocomplete pick sends
+            assert kwargs.get("embed") is not None and not kwargs.get("ephemeral"), p.id
+            assert kwargs.get("view") is None  # one page, no buttons
+    assert adapter.checked >= 2 * len(profs)
+
+
+async def test_compare_random_pairs_and_extremes_every_page(
+    adapter: Adapter, profs: list[Profession]
+) -> None:
+    rng = random.Random(2026)
+    pairs = [tuple(rng.sample(profs, 2)) for _ in range(RANDOM_PAIRS)]
+    edge = extremes(profs)
+    assert len(edge) >= 12
+    pairs += list(itertools.product(edge, repeat=2))  # includes a profession with itself
+    pages = 0
+    for a, b in pairs:
+        kwargs = await adapter.run(commands.compare, a.id, b.id)
+        assert not kwargs.get("ephemeral"), (a.id, b.id)
+        pages += await adapter.every_page(kwargs)
+    print(
+        f"\n/compare: {len(pairs)} pairs ({len(edge)} extremes), {pages} pages, all within limits"
+    )
+    assert len(pairs) >= 500 + len(edge) ** 2
+
+
+async def test_pick_lists_of_every_ambiguous_title_word(
+    adapter: Adapter, answers: Answers, profs: list[Profession]
+) -> None:
+    words = sorted({w.lower() for p in profs for w in WORD.findall(p.title) if len(w) > 2})
+    matcher = answers.matcher
+    ambiguous = [w for w in words if matcher.resolve(w).status is Status.AMBIGUOUS]
+    assert len(ambiguous) >= 20, ambiguous
+    most = 0
+    for word in ambiguous:
+        kwargs = await adapter.run(commands.salary, word)
+        assert kwargs["ephemeral"] is True and isinstance(kwargs["view"], PickView), word
+        body = payload(kwargs)
+        (row,) = body["components"]
+        (select,) = row["components"]
+        assert select["type"] == 3 and 1 <= len(select["options"]) <= limits.SELECT_OPTIONS
+        most = max(most, len(matcher.resolve(word).candidates))
+        kwargs["view"].stop()
+    # the second question of a /compare with two ambiguous names is an edit of the same message
+    first, second = ambiguous[0], ambiguous[-1]
+    kwargs = await adapter.run(commands.compare, first, second)
+    picker: PickView = kwargs["view"]
+    pick = make_interaction(
+        answers,
+        kind=discord.InteractionType.component,
+        data={
+            "custom_id": picker.select.custom_id,
+            "component_type": 3,
+            "values": [picker.select.options[0].value],
+        },
+    )
+    await picker._scheduled_task(picker.select, pick)  # discord.py's own dispatch path
+    adapter.check(sent(pick.response.edit_message))
+    picker.stop()
+    print(f"\npick lists: {len(ambiguous)} ambiguous words, up to {most} candidates each")
+
+
+# --------------------------------------------------------------------------- autocomplete
+
+
+def _prefixes(profs: list[Profession], rng: random.Random) -> list[str]:
+    title_words = [[w.lower() for w in WORD.findall(p.title)] for p in profs]
+    out = {w[:n] for words in title_words for w in words for n in (1, 2, 3)}  # all of them
+    pairs = sorted(
+        {(first, nxt) for words in title_words for first, nxt in itertools.pairwise(words)}
+    )
+    for first, nxt in rng.sample(pairs, min(150, len(pairs))):
+        out.update(f"{first} {nxt[:n]}" for n in (1, 2, 3))
+    aliases = sorted({a.name for p in profs for a in p.aliases})
+    for name in rng.sample(aliases, min(200, len(aliases))):
+        out.add(name[: rng.randint(1, len(name))])
+    out.update(["", " ", "x" * 100])
+    return sorted(out)
+
+
+async def test_autocomplete_for_every_short_prefix(
+    answers: Answers, profs: list[Profession]
+) -> None:
+    inter = make_interaction(answers, kind=discord.InteractionType.autocomplete)
+    prefixes = _prefixes(profs, random.Random(7))
+    full = 0
+    for current in prefixes:
+        got = await profession_autocomplete(inter, current)
+        as_json = [c.to_dict() for c in got]
+        assert choices_problems(as_json) == [], (current, as_json)
+        assert all(answers.dataset.get(c.value) is not None for c in got), current
+        full += len(got) == limits.CHOICES
+    inter.response.autocomplete.assert_not_called()  # discord.py sends what the callback returns
+    print(f"\nautocomplete: {len(prefixes)} prefixes, {full} of them filled all 25 choices")
+    assert len(prefixes) >= 500
