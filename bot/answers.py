@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from . import comparison
@@ -15,6 +16,8 @@ from .comparison import View
 from .dataset import Dataset, load_dataset
 from .matching import Matcher
 from .model import Profession
+
+VIEW_CACHE = 1024
 
 
 class Answers:
@@ -44,12 +47,39 @@ class Answers:
     def _get(self, profession_id: str | None) -> Profession | None:
         return None if profession_id is None else self.dataset.get(profession_id)
 
+    # Views are immutable and depend only on the (immutable) professions, so the most recent
+    # ones are kept, by id: popular questions are answered again without building anything.
+
     def compare(self, a: Profession, b: Profession) -> View:
-        return comparison.compare(a, b, closest=(self._get(a.closest), self._get(b.closest)))
+        return self._compare(a.id, b.id) if self._owns(a, b) else self._build_compare(a, b)
 
     def salary(self, p: Profession) -> View:
-        return comparison.salary(p, closest=self._get(p.closest))
+        return self._salary(p.id) if self._owns(p) else self._build_salary(p)
 
     def career(self, p: Profession) -> View:
+        return self._career(p.id) if self._owns(p) else self._build_career(p)
+
+    def _owns(self, *profs: Profession) -> bool:
+        return all(self.dataset.by_id.get(p.id) is p for p in profs)
+
+    def _build_compare(self, a: Profession, b: Profession) -> View:
+        return comparison.compare(a, b, closest=(self._get(a.closest), self._get(b.closest)))
+
+    def _build_salary(self, p: Profession) -> View:
+        return comparison.salary(p, closest=self._get(p.closest))
+
+    def _build_career(self, p: Profession) -> View:
         similar = [s for s in (self._get(i) for i in (p.similar.ids if p.similar else ())) if s]
         return comparison.profile(p, similar=similar, closest=self._get(p.closest))
+
+    @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019 - one Answers per process, kept for its life
+    def _compare(self, a: str, b: str) -> View:
+        return self._build_compare(self.dataset.by_id[a], self.dataset.by_id[b])
+
+    @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019
+    def _salary(self, profession_id: str) -> View:
+        return self._build_salary(self.dataset.by_id[profession_id])
+
+    @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019
+    def _career(self, profession_id: str) -> View:
+        return self._build_career(self.dataset.by_id[profession_id])

@@ -9,7 +9,6 @@ least twice as many sources wins. A key that still has several owners is ambiguo
 from __future__ import annotations
 
 import bisect
-import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -33,6 +32,7 @@ MAX_TOKENS = 8  # words of a query that are looked up
 POSTINGS_CAP = 3000  # keys per word considered (strongest first)
 POOL_MIN = 40  # widen the fuzzy pool to keys sharing one word less when it is this small
 POOL_MAX = 400  # keys scored by the fuzzy scorer per query, at most
+SUGGEST_POOL = 150  # ...and per keystroke of autocomplete, where time matters most
 DISPLAY_MAX = 100  # Discord's limit for an autocomplete choice name
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -174,6 +174,7 @@ class Matcher:
             (normalize(p.title), i) for i, p in enumerate(self.professions)
         ]
         self._title_keys = [t for t, _ in self._titles]
+        self._spaced_titles = [(" " + t, i) for t, i in self._titles]
         self._popular = sorted(range(len(self.professions)), key=self._rank_key.__getitem__)
         key = digest(fingerprint, _CODE_DIGEST, str(len(self.professions))) if fingerprint else ""
         state = disk.get("index", key) if disk is not None and key else None
@@ -190,11 +191,6 @@ class Matcher:
         self._deletes: dict[str, list[str]] = deletes
         self._compact: dict[str, int] = compact
         self._key_index = {k: n for n, k in enumerate(self.keys)}
-        # Fuzzy pools are cut to the shortest keys, but titles always make the cut.
-        self._pool_order = [
-            len(k) + (0 if owners[0][1] >= Rank.TITLE else 1_000)
-            for k, owners in zip(self.keys, self._owners, strict=True)
-        ]
         self.resolve = lru_cache(maxsize=cache_size)(self._resolve)  # type: ignore[method-assign]
         self._suggest_cached = lru_cache(maxsize=cache_size)(self._suggest)
 
@@ -211,8 +207,11 @@ class Matcher:
                     mine = owners.get(i)
                     if mine is None or (rank, sources) > mine[1:3]:
                         owners[i] = (i, int(rank), sources, name)
-        keys = list(claims)
-        owner_lists = [_dominant(list(claims[k].values())) for k in keys]
+        dominant = {k: _dominant(list(owners.values())) for k, owners in claims.items()}
+        # Keys are numbered in the order fuzzy pools prefer them: titles, then shorter keys;
+        # so cutting a pool to its best POOL_MAX is a plain sort of integers.
+        keys = sorted(dominant, key=lambda k: (dominant[k][0][1] < Rank.TITLE, len(k), k))
+        owner_lists = [dominant[k] for k in keys]
         # A key's strength orders postings: titles, then well-sourced aliases, then aliases
         # of common jobs.
         popularity = [p.popularity for p in self.professions]
@@ -283,7 +282,7 @@ class Matcher:
             found.update(self._deletes.get(d, ()))  # a letter replaced or swapped
         return sorted(found)
 
-    def _pool(self, tokens: Sequence[str], prefix_last: bool) -> list[int]:
+    def _pool(self, tokens: Sequence[str], prefix_last: bool, size: int = POOL_MAX) -> list[int]:
         """Keys sharing the most (fuzzily matched) words with the query, a few hundred at most.
 
         All the work is set algebra in C over each word's postings; no loop over the keys."""
@@ -303,18 +302,21 @@ class Matcher:
             for i in range(len(sets)):
                 pool |= set.intersection(*(sets[:i] + sets[i + 1 :]))
         if len(pool) < POOL_MIN and len(sets) > 2:  # a sentence: keys sharing any rarer word
-            for hit in sets:
-                pool |= hit
-                if len(pool) >= POOL_MAX:
+            for hit in sets:  # rarest first; words as common as "and" add nothing useful
+                if len(pool) + len(hit) > 2 * size:
                     break
-        if len(pool) > POOL_MAX:
-            return heapq.nsmallest(POOL_MAX, pool, key=self._pool_order.__getitem__)
-        return list(pool)
+                pool |= hit
+        return sorted(pool)[:size]  # key numbers are in preference order (see _build)
 
     def _fuzzy(
-        self, q: str, cutoff: float, limit: int = 60, prefix_last: bool = False
+        self,
+        q: str,
+        cutoff: float,
+        limit: int = 60,
+        prefix_last: bool = False,
+        size: int = POOL_MAX,
     ) -> list[Candidate]:
-        pool = self._pool(q.split(), prefix_last)
+        pool = self._pool(q.split(), prefix_last, size)
         hits = process.extract(
             q,
             [self.keys[n] for n in pool],
@@ -346,9 +348,10 @@ class Matcher:
             seen = {c.profession.id for c in exact}  # add near neighbours to the pick list
             exact += [c for c in self._fuzzy(q, CUTOFF) if c.profession.id not in seen]
             return Resolution(query, Status.AMBIGUOUS, tuple(exact[:MAX_CANDIDATES]))
-        found = self._fuzzy(q, CUTOFF)
+        scored = self._fuzzy(q, HINT_CUTOFF)
+        found = [c for c in scored if c.score >= CUTOFF]
         if not found:
-            return Resolution(query, Status.NONE, tuple(self._hints(q)))
+            return Resolution(query, Status.NONE, tuple(self._hints(q, scored)))
         top = found[0].score
         runner_up = found[1].score if len(found) > 1 else 0.0
         if top >= CONFIDENT and top - runner_up >= MARGIN and len(q) >= 4:
@@ -370,9 +373,8 @@ class Matcher:
         near.sort(key=order)
         return (near + found[len(near) :])[:MAX_CANDIDATES]
 
-    def _hints(self, q: str) -> list[Candidate]:
+    def _hints(self, q: str, hints: list[Candidate]) -> list[Candidate]:
         """A few "did you mean" titles for a query that matched nothing."""
-        hints = self._fuzzy(q, HINT_CUTOFF, limit=20)
         if not hints and len(q) <= 40:  # no shared word: compare whole titles, cheaply
             found = process.extract(
                 q,
@@ -400,15 +402,16 @@ class Matcher:
         picked: dict[int, Suggestion] = {}
         starts: list[tuple[int, tuple[int, int, str], int]] = []
         spaced = " " + q
-        for key, i in self._titles:  # exact title first, then the most common jobs
-            if spaced in " " + key:
-                starts.append((0 if key == q else 1, self._rank_key[i], i))
+        for key, i in self._spaced_titles:  # exact title first, then the most common jobs
+            if spaced in key:
+                starts.append((0 if key == spaced else 1, self._rank_key[i], i))
         for _, _, i in sorted(starts)[:limit]:
             picked[i] = self._suggestion(i, None)
         if len(picked) < limit and len(q) >= 3:
             self._suggest_aliases(q, picked, limit)
         if len(picked) < limit and len(q) >= 3:
-            for cand in self._fuzzy(q, 75.0, limit=limit * 2, prefix_last=True):
+            fuzzy = self._fuzzy(q, 75.0, limit=limit * 2, prefix_last=True, size=SUGGEST_POOL)
+            for cand in fuzzy:
                 i = self._by_id[cand.profession.id]
                 if i not in picked:
                     picked[i] = self._suggestion(i, cand.matched)
@@ -449,7 +452,7 @@ class Matcher:
 
     def _suggestion(self, i: int, alias: str | None) -> Suggestion:
         prof = self.professions[i]
-        if alias is None or normalize(alias) == normalize(prof.title):
+        if alias is None or alias == prof.title:
             return Suggestion(prof.id, _shorten(prof.title))
         return Suggestion(prof.id, _shorten(f"{alias} → {prof.title}"))
 
