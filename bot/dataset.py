@@ -225,13 +225,21 @@ def _alias_line(line: str) -> Alias:
 def _aliases(value: Any) -> tuple[Alias, ...]:
     """A list (strings or ``{name, sources}``), or — compact and fast to load — a text block
     with one alias per line, ``Name|N`` when N sources list it."""
-    if isinstance(value, str):  # the hot path: tens of thousands of lines
+    if isinstance(value, str):  # the hot path: tens of thousands of lines, kept tight
         out_lines: list[Alias] = []
+        append = out_lines.append
         for line in value.splitlines():
-            line = line.strip()
-            if not line:
-                continue
-            out_lines.append(_alias_line(line) if "|" in line else Alias(line))
+            if "|" in line:
+                name, _, count = line.rpartition("|")
+                name = name.strip()
+                if name and count.isdigit() and count[0] != "0":
+                    append(Alias(name, int(count)))
+                else:
+                    append(_alias_line(line.strip()))  # raises with the reason
+            else:
+                line = line.strip()
+                if line:
+                    append(Alias(line))
         return tuple(out_lines)
     if not isinstance(value, list):
         raise _Invalid(f"must be a list or a block of lines, got {_show(value)}")
