@@ -874,12 +874,12 @@ def nicest(forms: dict[str, int]) -> str:
     )
 
 
-def build_aliases(ctx: Context, per_soc: dict[str, dict[str, AliasInfo]]) -> dict[str, list[Any]]:
+def build_aliases(ctx: Context, per_soc: dict[str, dict[str, AliasInfo]]) -> dict[str, Block]:
     spread: dict[str, int] = defaultdict(int)
     for aliases in per_soc.values():
         for key in aliases:
             spread[key] += 1
-    out: dict[str, list[Any]] = {}
+    out: dict[str, Block] = {}
     for soc, aliases in per_soc.items():
         own = alias_key(ctx.oews.occupations[soc])
         kept = []
@@ -895,7 +895,8 @@ def build_aliases(ctx: Context, per_soc: dict[str, dict[str, AliasInfo]]) -> dic
             name.replace("|", "/") if n == 1 else f"{name.replace('|', '/')}|{n}"
             for _, name, n in kept[:MAX_ALIASES]
         ]
-        out[soc] = Block("\n".join(lines) + "\n") if lines else []
+        if lines:
+            out[soc] = Block("\n".join(lines) + "\n")
     return out
 
 
@@ -1115,9 +1116,13 @@ def _repr_flow_list(dumper: yaml.BaseDumper, data: FlowList) -> yaml.Node:
 
 Dumper.add_representer(Flow, _repr_flow)
 Dumper.add_representer(FlowList, _repr_flow_list)
-Dumper.add_representer(
-    Block, lambda dumper, data: dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style="|")
-)
+
+
+def _repr_block(dumper: yaml.BaseDumper, data: Block) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style="|")
+
+
+Dumper.add_representer(Block, _repr_block)
 
 
 HEADER = (
