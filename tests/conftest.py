@@ -19,7 +19,13 @@ CURATED = default_data_dir() / "curated"
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """No developer .env or CAREER_BOT_DATA leaks into tests."""
-    for name in ("CAREER_BOT_DATA", "DISCORD_TOKEN", "DISCORD_GUILD_ID", "SHARD_COUNT", "SHARD_IDS"):
+    for name in (
+        "CAREER_BOT_DATA",
+        "DISCORD_TOKEN",
+        "DISCORD_GUILD_ID",
+        "SHARD_COUNT",
+        "SHARD_IDS",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -25,7 +25,11 @@ SEED_ROWS = [
     ("Race ratio", "Hispanic or Latino, 18.5%", "Hispanic or Latino, 20.7%"),
     ("Race ratio", "Asian, 3.7%", "Asian, 3.4%"),
     ("Race ratio", "White, 61.0%", "White, 57.6%"),
-    ("Race ratio", "American Indian and Alaska Native, 0.5%", "American Indian and Alaska Native, 0.5%"),
+    (
+        "Race ratio",
+        "American Indian and Alaska Native, 0.5%",
+        "American Indian and Alaska Native, 0.5%",
+    ),
     ("LGBT percentage", "8%", "8%"),
     ("Time to become", "6–12 months", "6–12 months"),
 ]

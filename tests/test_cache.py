@@ -50,7 +50,9 @@ def test_cached_dataset_and_index_equal_fresh_ones(tmp_path: Path) -> None:
 def test_bad_data_fails_even_when_cached(tmp_path: Path) -> None:
     path = tmp_path / "data" / "x.yaml"
     path.parent.mkdir()
-    path.write_text("professions:\n  - {id: a, title: A, pay: {source: s, year: 2025, p10: 9, p90: 1}}\n")
+    path.write_text(
+        "professions:\n  - {id: a, title: A, pay: {source: s, year: 2025, p10: 9, p90: 1}}\n"
+    )
     cache = DiskCache(tmp_path / "cache")
     for _ in range(2):
         try:

@@ -30,7 +30,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_compare_seed_pair(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compare_seed_pair(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "120")
     code, out, err = run(capsys, "compare", "collections specialist", "loss mitigation specialist")
     assert code == 0 and err == ""
@@ -86,12 +88,19 @@ def test_match_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     lines = [json.loads(line) for line in out.splitlines()]
     assert [x["query"] for x in lines] == ["RN", "xyzzy"]
     assert lines[0]["status"] == "exact"
-    assert lines[0]["matches"][0] == {"id": "registered-nurses", "title": "Registered Nurses", "soc": "29-1141", "score": 100.0}
+    assert lines[0]["matches"][0] == {
+        "id": "registered-nurses",
+        "title": "Registered Nurses",
+        "soc": "29-1141",
+        "score": 100.0,
+    }
     assert lines[1] == {"query": "xyzzy", "status": "none", "matches": []}
     assert code == 0
 
 
-def test_match_reads_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_match_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("RN\ndebt collector\n\n"))
     code, out, _ = run(capsys, "match", "--json", "-")
     lines = [json.loads(line) for line in out.splitlines()]
@@ -113,7 +122,9 @@ def test_check_data_ok_and_broken(capsys: pytest.CaptureFixture[str]) -> None:
     assert "negative-wage.yaml" in err and "pay.annual_median" in err and "Traceback" not in err
 
 
-def test_bad_setting_is_a_config_error(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_setting_is_a_config_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LOG_LEVEL", "LOUD")
     code, _, err = run(capsys, "salary", "RN")
     assert code == 1 and "LOG_LEVEL" in err
@@ -132,7 +143,11 @@ def test_module_entry_point_runs_from_another_folder(tmp_path: Path) -> None:
     env.pop("DISCORD_TOKEN", None)
     proc = subprocess.run(
         [sys.executable, "-m", "bot", "salary", "RN"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert "Registered Nurses" in proc.stdout

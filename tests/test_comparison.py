@@ -21,8 +21,14 @@ def test_difference_in_dollars_and_percent() -> None:
 
 
 def test_difference_hourly_and_jobs() -> None:
-    assert difference(Fig("", SRC, 20.79, "$/hr"), Fig("", SRC, 16.91, "$/hr")) == (0, "$3.88/hr (23%) more")
-    assert difference(Fig("", SRC, 40277, "jobs"), Fig("", SRC, 7596, "jobs"))[1] == "32,681 jobs (430%) more"
+    assert difference(Fig("", SRC, 20.79, "$/hr"), Fig("", SRC, 16.91, "$/hr")) == (
+        0,
+        "$3.88/hr (23%) more",
+    )
+    assert (
+        difference(Fig("", SRC, 40277, "jobs"), Fig("", SRC, 7596, "jobs"))[1]
+        == "32,681 jobs (430%) more"
+    )
 
 
 def test_difference_percentage_points() -> None:
@@ -48,7 +54,9 @@ def rows(view: View) -> dict[tuple[str, str], tuple[str, ...]]:
 @pytest.fixture(scope="module")
 def seed_view(mini_answers: Answers) -> View:
     d = mini_answers.dataset
-    return mini_answers.compare(d.get("collections-specialist"), d.get("loss-mitigation-specialist"))
+    return mini_answers.compare(
+        d.get("collections-specialist"), d.get("loss-mitigation-specialist")
+    )
 
 
 def test_seed_comparison_keeps_every_figure(seed_view: View) -> None:
@@ -62,7 +70,14 @@ def test_seed_comparison_keeps_every_figure(seed_view: View) -> None:
 
 
 def test_seed_sections_follow_the_page(seed_view: View) -> None:
-    assert [b.key for b in seed_view.blocks] == ["summary", "about", "pay", "education", "demographics", "outlook"]
+    assert [b.key for b in seed_view.blocks] == [
+        "summary",
+        "about",
+        "pay",
+        "education",
+        "demographics",
+        "outlook",
+    ]
     salary = next(r for r in seed_view.block("summary").rows if r.label == "Yearly salary")
     assert salary.higher == 1 and salary.difference == "$8,087 (23%) more"
     growth = next(r for r in seed_view.block("summary").rows if r.label == "Growth rate")
@@ -111,7 +126,9 @@ def test_missing_values_show_dash_and_never_crash() -> None:
 
 def test_mixed_sources_are_numbered(mini_answers: Answers) -> None:
     d = mini_answers.dataset
-    view = mini_answers.compare(d.get("collections-specialist"), d.get("bill-and-account-collectors"))
+    view = mini_answers.compare(
+        d.get("collections-specialist"), d.get("bill-and-account-collectors")
+    )
     assert len(view.sources) > 1
     salary = next(r for r in view.block("summary").rows if r.label == "Yearly salary")
     assert salary.values[0].source != salary.values[1].source

@@ -93,15 +93,22 @@ def test_all_problems_reported_together(tmp_path: Path) -> None:
 
 
 def test_section_year_may_be_null_but_not_missing(tmp_path: Path) -> None:
-    ok = write(tmp_path, "professions:\n  - {id: a, title: A, age: {source: s, year: null, average: 40}}\n")
+    ok = write(
+        tmp_path, "professions:\n  - {id: a, title: A, age: {source: s, year: null, average: 40}}\n"
+    )
     assert load_dataset(paths=[ok]).get("a").age.year is None
-    bad = write(tmp_path, "professions:\n  - {id: a, title: A, age: {source: s, average: 40}}\n", "y.yaml")
+    bad = write(
+        tmp_path, "professions:\n  - {id: a, title: A, age: {source: s, average: 40}}\n", "y.yaml"
+    )
     with pytest.raises(DatasetError, match="age.year"):
         load_dataset(paths=[bad])
 
 
 def test_null_figure_is_rejected(tmp_path: Path) -> None:
-    path = write(tmp_path, "professions:\n  - {id: a, title: A, pay: {source: s, year: 2025, annual_mean: null}}\n")
+    path = write(
+        tmp_path,
+        "professions:\n  - {id: a, title: A, pay: {source: s, year: 2025, annual_mean: null}}\n",
+    )
     with pytest.raises(DatasetError, match="leave a missing figure out"):
         load_dataset(paths=[path])
 
@@ -113,13 +120,19 @@ def test_bad_id_slug(tmp_path: Path) -> None:
 
 
 def test_men_plus_women_over_100(tmp_path: Path) -> None:
-    path = write(tmp_path, "professions:\n  - {id: a, title: A, demographics: {source: s, year: 2023, women_pct: 60, men_pct: 50}}\n")
+    path = write(
+        tmp_path,
+        "professions:\n  - {id: a, title: A, demographics: {source: s, year: 2023, women_pct: 60, men_pct: 50}}\n",
+    )
     with pytest.raises(DatasetError, match="women_pct \\+ men_pct"):
         load_dataset(paths=[path])
 
 
 def test_range_low_above_high(tmp_path: Path) -> None:
-    path = write(tmp_path, "professions:\n  - {id: a, title: A, pay: {source: s, year: null, range_low: 9, range_high: 3}}\n")
+    path = write(
+        tmp_path,
+        "professions:\n  - {id: a, title: A, pay: {source: s, year: null, range_low: 9, range_high: 3}}\n",
+    )
     with pytest.raises(DatasetError, match="range_low"):
         load_dataset(paths=[path])
 
@@ -187,7 +200,11 @@ def test_aliases_as_a_text_block(tmp_path: Path) -> None:
         "professions:\n  - id: a\n    title: A\n    aliases: |\n      Debt Collector|3\n      Collector\n\n      Collections Agent|1\n",
     )
     aliases = load_dataset(paths=[path]).get("a").aliases
-    assert [(x.name, x.sources) for x in aliases] == [("Debt Collector", 3), ("Collector", 1), ("Collections Agent", 1)]
+    assert [(x.name, x.sources) for x in aliases] == [
+        ("Debt Collector", 3),
+        ("Collector", 1),
+        ("Collections Agent", 1),
+    ]
 
 
 @pytest.mark.parametrize("line", ["Debt Collector|x", "Debt Collector|0", "|3"])

@@ -44,7 +44,9 @@ any_text = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=any_text)
 def test_matcher_never_raises(mini_answers: Answers, query: str) -> None:
     res = mini_answers.matcher.resolve(query)
@@ -56,7 +58,9 @@ def test_matcher_never_raises(mini_answers: Answers, query: str) -> None:
     assert len(normalize(query)) <= 100
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=any_text)
 def test_unresolved_messages_are_short_and_quote_safely(mini_answers: Answers, query: str) -> None:
     res = mini_answers.matcher.resolve(query)
@@ -68,10 +72,18 @@ def test_unresolved_messages_are_short_and_quote_safely(mini_answers: Answers, q
 
 @pytest.mark.parametrize("query", NASTY)
 def test_cli_never_tracebacks(
-    query: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, mini_answers: Answers
+    query: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    mini_answers: Answers,
 ) -> None:
     monkeypatch.setattr(cli, "_answers", lambda settings: mini_answers)
-    for argv in (["salary", query], ["compare", query, "RN"], ["career", query, "--json"], ["match", "--json", query]):
+    for argv in (
+        ["salary", query],
+        ["compare", query, "RN"],
+        ["career", query, "--json"],
+        ["match", "--json", query],
+    ):
         code = cli.main(argv)
         out, err = capsys.readouterr()
         assert code in (0, 2), (argv, err)

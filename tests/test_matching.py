@@ -33,10 +33,16 @@ def test_normalize(text: str, key: str) -> None:
 
 
 def test_parenthesised_abbreviation_gives_its_own_key() -> None:
-    assert name_variants("Registered Nurse (RN)") == ["registered nurse rn", "registered nurse", "rn"]
+    assert name_variants("Registered Nurse (RN)") == [
+        "registered nurse rn",
+        "registered nurse",
+        "rn",
+    ]
     assert "ceo" in name_variants("Chief Executive Officer (CEO)")
     # long parenthesised text is not an abbreviation
-    assert name_variants("Driver (delivery of parcels and mail)")[-1] != "delivery of parcel and mail"
+    assert (
+        name_variants("Driver (delivery of parcels and mail)")[-1] != "delivery of parcel and mail"
+    )
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,15 @@ def test_defaults() -> None:
 
 def test_values() -> None:
     s = Settings.from_env(
-        {"DISCORD_TOKEN": " abc.def ", "DISCORD_GUILD_ID": "123", "LOG_LEVEL": "debug",
-         "CAREER_BOT_DATA": "/a:/b", "SHARD_COUNT": "4", "SHARD_IDS": "0, 2",
-         "CAREER_BOT_CACHE_DIR": "/tmp/cb"}
+        {
+            "DISCORD_TOKEN": " abc.def ",
+            "DISCORD_GUILD_ID": "123",
+            "LOG_LEVEL": "debug",
+            "CAREER_BOT_DATA": "/a:/b",
+            "SHARD_COUNT": "4",
+            "SHARD_IDS": "0, 2",
+            "CAREER_BOT_CACHE_DIR": "/tmp/cb",
+        }
     )
     assert s.token == "abc.def" and s.guild_id == 123 and s.log_level == "DEBUG"
     assert s.data_paths == (Path("/a"), Path("/b"))

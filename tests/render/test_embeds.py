@@ -22,7 +22,9 @@ def payload_text(payloads: list[dict]) -> str:
 
 def test_every_seed_figure_is_in_the_embeds(mini_answers: Answers) -> None:
     d = mini_answers.dataset
-    view = mini_answers.compare(d.get("collections-specialist"), d.get("loss-mitigation-specialist"))
+    view = mini_answers.compare(
+        d.get("collections-specialist"), d.get("loss-mitigation-specialist")
+    )
     payloads = message_payloads(view)
     text = payload_text(payloads)
     for _, a, b in SEED_ROWS:
@@ -30,7 +32,9 @@ def test_every_seed_figure_is_in_the_embeds(mini_answers: Answers) -> None:
             # markdown escaping may put a backslash before punctuation; compare without it
             assert fig.replace("-", "\\-") in text or fig in text.replace("\\", ""), fig
     assert "Career site comparison page (no year given)" in text
-    assert len(payloads) == 6  # Summary, What they do, Pay, Education, Demographics, Skills & outlook
+    assert (
+        len(payloads) == 6
+    )  # Summary, What they do, Pay, Education, Demographics, Skills & outlook
 
 
 def test_pages_are_numbered_and_allowed_mentions_none(mini_answers: Answers) -> None:
@@ -57,7 +61,9 @@ def test_limits_for_every_pair_in_the_mini_data(mini_answers: Answers) -> None:
 
 def test_oversized_view_is_clipped_to_limits() -> None:
     huge = "x" * 5000
-    rows = tuple(Row(f"label {i} " + huge, (Value(huge, 1), Value(huge, 2)), 0, huge) for i in range(40))
+    rows = tuple(
+        Row(f"label {i} " + huge, (Value(huge, 1), Value(huge, 2)), 0, huge) for i in range(40)
+    )
     view = View(
         "compare",
         "T" * 400,
@@ -68,12 +74,30 @@ def test_oversized_view_is_clipped_to_limits() -> None:
         tuple("source " * 400 for _ in range(3)),
     )
     assert_within_limits(message_payloads(view))
-    one = View("salary", "T" * 400, ("A",), ("a",), huge, (Block("pay", "Pay", rows[:30], text=huge, bullets=(huge,) * 30),), ("s",))
+    one = View(
+        "salary",
+        "T" * 400,
+        ("A",),
+        ("a",),
+        huge,
+        (Block("pay", "Pay", rows[:30], text=huge, bullets=(huge,) * 30),),
+        ("s",),
+    )
     assert_within_limits(message_payloads(one))
 
 
 def test_limits_validator_catches_each_limit() -> None:
-    too_many = {"embeds": [{"title": "t" * 257, "description": "d" * 4097, "fields": [{"name": "n", "value": "v" * 1025}] * 26, "footer": {"text": "f" * 2049}}] * 11}
+    too_many = {
+        "embeds": [
+            {
+                "title": "t" * 257,
+                "description": "d" * 4097,
+                "fields": [{"name": "n", "value": "v" * 1025}] * 26,
+                "footer": {"text": "f" * 2049},
+            }
+        ]
+        * 11
+    }
     problems = " ".join(limits.message_problems(too_many))
     for words in ("title", "description", "fields", "value", "footer", "embeds total", "11 embeds"):
         assert words in problems
@@ -89,8 +113,13 @@ def test_limits_over_the_whole_shipped_dataset(shipped_answers: Answers) -> None
         assert_within_limits(message_payloads(shipped_answers.salary(p)))
         assert_within_limits(message_payloads(shipped_answers.career(p)))
     rng = random.Random(2025)
-    extremes = sorted(profs, key=lambda p: len(p.title))[-5:] + sorted(profs, key=lambda p: len(p.aliases))[-5:]
-    pairs = [tuple(rng.sample(profs, 2)) for _ in range(300)] + list(itertools.product(extremes, repeat=2))
+    extremes = (
+        sorted(profs, key=lambda p: len(p.title))[-5:]
+        + sorted(profs, key=lambda p: len(p.aliases))[-5:]
+    )
+    pairs = [tuple(rng.sample(profs, 2)) for _ in range(300)] + list(
+        itertools.product(extremes, repeat=2)
+    )
     for a, b in pairs:
         assert_within_limits(message_payloads(shipped_answers.compare(a, b)))
 

@@ -10,7 +10,9 @@ from ..seed_figures import SEED_ROWS, SEED_SKILLS
 
 def seed_text(mini_answers: Answers, width: int = 200) -> str:
     d = mini_answers.dataset
-    view = mini_answers.compare(d.get("collections-specialist"), d.get("loss-mitigation-specialist"))
+    view = mini_answers.compare(
+        d.get("collections-specialist"), d.get("loss-mitigation-specialist")
+    )
     return render_text(view, width=width)
 
 
