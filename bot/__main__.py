@@ -176,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATA
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, as shells expect
+        return 130
 
 
 if __name__ == "__main__":
