@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import format as fmt
-from .model import Money, Place, Profession, Section
+from .model import Demographics, Money, Place, Profession, Section
 
 MISSING = fmt.MISSING
 
@@ -75,9 +75,16 @@ class _Footnotes:
         self.citations: list[str] = []
 
     def number(self, section: Section | None) -> int | None:
+        """The footnote for a section: its citation, with what the figures cover when the
+        source says (e.g. "CPS group 'Orderlies and psychiatric aides' (covers 2 SOC codes)")."""
         if section is None:
             return None
         cite = section.citation
+        extra = [section.note] if section.note else []
+        if isinstance(section, Demographics) and section.covers and section.covers not in extra:
+            extra.append(section.covers)
+        if extra:
+            cite += " — " + "; ".join(extra)
         if cite not in self.citations:
             self.citations.append(cite)
         return self.citations.index(cite) + 1
