@@ -196,18 +196,27 @@ class Matcher:
 
     def _build(self) -> _State:
         """Every index structure, as plain data (so that it can be kept with marshal)."""
-        claims: dict[str, dict[int, tuple[int, int, int, str]]] = {}
+        claims: dict[str, list[_OwnerData]] = {}
+        norm = _normalize
         for i, prof in enumerate(self.professions):
             names = [(prof.title, Rank.CURATED_TITLE if prof.curated else Rank.TITLE, 99)]
             alias_rank = Rank.CURATED_ALIAS if prof.curated else Rank.ALIAS
             names += [(a.name, alias_rank, a.sources) for a in prof.aliases]
+            own: dict[str, _OwnerData] = {}  # this profession's best claim on each key
             for name, rank, sources in names:
-                for k in name_variants(name):
-                    owners = claims.setdefault(k, {})
-                    mine = owners.get(i)
-                    if mine is None or (rank, sources) > mine[1:3]:
-                        owners[i] = (i, int(rank), sources, name)
-        dominant = {k: _dominant(list(owners.values())) for k, owners in claims.items()}
+                for k in name_variants(name) if "(" in name else (norm(name),):
+                    mine = own.get(k)
+                    if mine is None or (rank, sources) > (mine[1], mine[2]):
+                        own[k] = (i, int(rank), sources, name)
+            for k, owner in own.items():
+                if not k:
+                    continue
+                shared = claims.get(k)
+                if shared is None:
+                    claims[k] = [owner]
+                else:
+                    shared.append(owner)
+        dominant = {k: o if len(o) == 1 else _dominant(o) for k, o in claims.items()}
         # Keys are numbered in the order fuzzy pools prefer them: titles, then shorter keys;
         # so cutting a pool to its best POOL_MAX is a plain sort of integers.
         keys = sorted(dominant, key=lambda k: (dominant[k][0][1] < Rank.TITLE, len(k), k))
@@ -216,8 +225,10 @@ class Matcher:
         # of common jobs.
         popularity = [p.popularity for p in self.professions]
         strength = [
-            max((o[1] * 1_000 + min(o[2], 99)) * 10**9 + popularity[o[0]] for o in owners)
-            for owners in owner_lists
+            (o[0][1] * 1_000 + min(o[0][2], 99)) * 10**9 + popularity[o[0][0]]
+            if len(o) == 1
+            else max((x[1] * 1_000 + min(x[2], 99)) * 10**9 + popularity[x[0]] for x in o)
+            for o in owner_lists
         ]
         postings: dict[str, list[int]] = {}
         for n, k in enumerate(keys):
