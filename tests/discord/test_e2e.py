@@ -23,7 +23,8 @@ from bot.matching import Status
 from bot.render.embeds import render_pages
 from bot.render.limits import choices_problems, message_problems
 
-from ..conftest import MINI, ROOT
+from ..conftest import MINI
+from .e2e_env import bot_env
 
 pytest.importorskip("tests.fake_discord.server", reason="the fake Discord server is not here")
 from tests.fake_discord import BotProcess, FakeDiscord  # noqa: E402
@@ -33,21 +34,6 @@ pytestmark = pytest.mark.e2e
 EPHEMERAL = 1 << 6
 PROVOKED = {"tracebacks": 0}  # errors a test causes on purpose (each logs one traceback)
 CHANNEL_MESSAGE, UPDATE_MESSAGE, AUTOCOMPLETE_RESULT = 4, 7, 8
-
-
-def _env(cache: Path, **extra: str) -> dict[str, str]:
-    """The bot's environment. ``cache`` holds the parsed-data cache (shared by the module's bot
-    processes, so only the first parses the YAML) and the command sync state, per application
-    and target: a second bot syncing the same target to a new fake would see "unchanged"."""
-    return {
-        "CAREER_BOT_DATA": str(MINI.relative_to(ROOT)),
-        "CAREER_BOT_CACHE_DIR": str(cache),
-        "LOG_LEVEL": "INFO",
-        "DISCORD_GUILD_ID": "",
-        "SHARD_COUNT": "",
-        "SHARD_IDS": "",
-        **extra,
-    }
 
 
 Served = tuple[FakeDiscord, BotProcess, Answers]
@@ -62,7 +48,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def shared(cache: Path) -> Iterator[Served]:
     """One bot for the module, and the answers it serves (computed here while it starts)."""
     with FakeDiscord() as fake:
-        bot = BotProcess(fake, env=_env(cache))
+        bot = BotProcess(fake, env=bot_env(cache))
         try:
             bot.start()
             answers = Answers.load(extra=[MINI])  # what the bot loads: shipped data + mini layer
@@ -292,7 +278,7 @@ def test_every_body_validated_against_the_openapi_spec(
 
 def test_two_shards_guild_sync_and_no_resync_when_unchanged(cache: Path) -> None:
     with FakeDiscord() as fake:
-        env = _env(cache, DISCORD_GUILD_ID=fake.guild_id, SHARD_COUNT="2")
+        env = bot_env(cache, DISCORD_GUILD_ID=fake.guild_id, SHARD_COUNT="2")
         with BotProcess(fake, env=env) as bot:
             bot.wait_ready(60, shard_count=2)  # the test guild lives on shard 1
             assert {c["name"] for c in fake.commands(guild=True)} >= {"compare", "salary"}
@@ -314,7 +300,7 @@ def test_two_shards_guild_sync_and_no_resync_when_unchanged(cache: Path) -> None
 def test_a_rejected_token_is_one_line(cache: Path) -> None:
     with FakeDiscord() as fake:
         bot = BotProcess(
-            fake, token="bm90LWEtdG9rZW4.AAAAAA.wrong-secret-wrong-secret", env=_env(cache)
+            fake, token="bm90LWEtdG9rZW4.AAAAAA.wrong-secret-wrong-secret", env=bot_env(cache)
         )
         bot.start()
         assert bot.wait_exit(60) == 1

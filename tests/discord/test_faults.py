@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from ..conftest import MINI, ROOT
+from .e2e_env import bot_env
 
 pytest.importorskip("tests.fake_discord.server", reason="the fake Discord server is not here")
 from tests.fake_discord import BotProcess, FakeDiscord  # noqa: E402
@@ -42,17 +42,6 @@ def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.getbasetemp() / "career-bot-hardening-cache"
     path.mkdir(exist_ok=True)
     return path
-
-
-def _env(cache: Path) -> dict[str, str]:
-    return {
-        "CAREER_BOT_DATA": str(MINI.relative_to(ROOT)),
-        "CAREER_BOT_CACHE_DIR": str(cache),
-        "LOG_LEVEL": "INFO",
-        "DISCORD_GUILD_ID": "",
-        "SHARD_COUNT": "",
-        "SHARD_IDS": "",
-    }
 
 
 def _user(fake: FakeDiscord) -> str:
@@ -82,7 +71,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     with FakeDiscord() as fake:
         fake.hello_delay = HELLO_DELAY
         sync_fault = fake.server_error("PUT /applications/*/commands", times=1, status=500)
-        bot = BotProcess(fake, args=["run", "--sync"], env=_env(_shared_cache(tmp_path_factory)))
+        bot = BotProcess(fake, args=["run", "--sync"], env=bot_env(_shared_cache(tmp_path_factory)))
         try:
             bot.start()
             bot.wait_ready(60)

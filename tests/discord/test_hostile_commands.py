@@ -31,7 +31,7 @@ from bot.discord.autocomplete import profession_autocomplete
 from bot.discord.views import Pager, PickView
 from bot.render.limits import choices_problems, message_problems
 
-from ..conftest import MINI, ROOT
+from .e2e_env import bot_env
 from .mocks import assert_clean_payload, fresh_response, make_interaction, payload, sent
 
 NASTY = [
@@ -255,14 +255,7 @@ def test_nasty_strings_through_the_real_bot(tmp_path_factory: pytest.TempPathFac
     # The session's shared data cache (see test_faults.py); --sync, as the sync state is shared.
     cache = tmp_path_factory.getbasetemp() / "career-bot-hardening-cache"
     cache.mkdir(exist_ok=True)
-    env = {
-        "CAREER_BOT_DATA": str(MINI.relative_to(ROOT)),
-        "CAREER_BOT_CACHE_DIR": str(cache),
-        "LOG_LEVEL": "INFO",
-        "DISCORD_GUILD_ID": "",
-        "SHARD_COUNT": "",
-        "SHARD_IDS": "",
-    }
+    env = bot_env(cache)
     with FakeDiscord() as fake, BotProcess(fake, args=["run", "--sync"], env=env) as bot:
         bot.wait_ready(60)
         records = []
