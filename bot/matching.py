@@ -29,7 +29,8 @@ CUTOFF = 70.0  # below this a fuzzy hit is not a candidate at all
 HINT_CUTOFF = 55.0  # looser, for "did you mean" suggestions when nothing matched
 MAX_CANDIDATES = 10
 MAX_TOKENS = 8  # words of a query that are looked up
-POSTINGS_CAP = 3000  # keys per word considered (strongest first)
+SUGGEST_SCAN = 300  # alias keys per word looked at for autocomplete (strongest first)
+STOP_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
 POOL_MIN = 40  # widen the fuzzy pool to keys sharing one word less when it is this small
 POOL_MAX = 400  # keys scored by the fuzzy scorer per query, at most
 SUGGEST_POOL = 150  # ...and per keystroke of autocomplete, where time matters most
@@ -298,6 +299,7 @@ class Matcher:
 
         All the work is set algebra in C over each word's postings; no loop over the keys."""
         sets: list[set[int]] = []
+        tokens = [t for t in tokens if t not in STOP_WORDS] or list(tokens)  # "of": no signal
         last = min(len(tokens), MAX_TOKENS) - 1
         for j, token in enumerate(tokens[:MAX_TOKENS]):
             words = self._similar_words(token)
@@ -444,7 +446,7 @@ class Matcher:
         found: list[tuple[int, int, tuple[int, int, str], int, str]] = []
         seen: set[int] = set()
         for plist in lists:
-            for n in plist[:POSTINGS_CAP]:
+            for n in plist[:SUGGEST_SCAN]:
                 if n in seen:
                     continue
                 seen.add(n)
