@@ -13,7 +13,7 @@ from ..comparison import View
 from ..matching import Status
 from ..model import Profession
 from ..render.common import pages as page_keys
-from ..render.embeds import render_pages
+from ..render.embeds import LazyPages
 from .common import NO_MENTIONS, escape
 from .views import Pager, PickView
 
@@ -46,7 +46,7 @@ async def send_answer(
 ) -> None:
     """Send the (public) answer as this interaction's response; a comparison gets page buttons."""
     view = build_view(answers_of(interaction), kind, professions)
-    pages = render_pages(view)
+    pages = LazyPages(view)  # only the first page is rendered now
     if len(pages) == 1:
         await interaction.response.send_message(embed=pages[0], allowed_mentions=NO_MENTIONS)
         return

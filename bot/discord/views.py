@@ -139,7 +139,7 @@ class Pager(_OwnedView):
         super().__init__(owner_id, timeout)
         if len(labels) != len(pages):
             raise ValueError(f"{len(labels)} page labels for {len(pages)} pages")
-        self.pages = list(pages)
+        self.pages = pages  # a LazyPages renders each page when it is first shown
         self.index = 0
         for i, (label, row) in enumerate(zip(labels, button_rows(len(pages)), strict=True)):
             self.add_item(PageButton(i, label, row))

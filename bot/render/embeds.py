@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import overload
 
 import discord
 from discord.utils import escape_markdown
@@ -95,30 +97,43 @@ def _legend(view: View) -> str:
     return "\n".join(f"{TAGS[i]} **{esc(t)}**" for i, t in enumerate(view.columns))
 
 
-def render_pages(view: View) -> list[discord.Embed]:
-    """One embed per page: a comparison pages by section; salary and profile are one page."""
+def _page_blocks(view: View) -> list[Block]:
+    return [b for b in view.blocks if b.rows or b.text or b.bullets]
+
+
+def page_count(view: View) -> int:
+    """How many pages a view has: a comparison pages by section; the others are one page."""
+    return len(_page_blocks(view)) if view.kind == "compare" else 1
+
+
+def render_page(view: View, n: int) -> discord.Embed:
+    """Page ``n`` (0-based) of a view as an embed, within every Discord limit."""
+    if view.kind != "compare":
+        if n != 0:
+            raise IndexError(n)
+        return _single(view)
+    blocks = _page_blocks(view)
+    block = blocks[n]
+    title = clip(f"{block.title}: {view.title}", limits.EMBED_TITLE)
+    desc = _legend(view)
+    if block.key == "summary" and view.summary:
+        desc += "\n\n" + esc(view.summary)
+    embed = discord.Embed(title=title, description=clip(desc, 4096), colour=COLOURS["compare"])
+    if block.key == "about":
+        for row in block.rows:
+            embed.add_field(
+                name=clip(esc(row.label), 256),
+                value=clip(_row_value(row, view), 1024),
+                inline=False,
+            )
+    else:
+        _block_fields(embed, block, view, inline=False)
+    embed.set_footer(text=_footer(view, n, len(blocks)))
+    return _fit(embed)
+
+
+def _single(view: View) -> discord.Embed:
     colour = COLOURS.get(view.kind, 0x5865F2)
-    if view.kind == "compare":
-        blocks = [b for b in view.blocks if b.rows or b.text or b.bullets]
-        embeds = []
-        for n, block in enumerate(blocks):
-            title = clip(f"{block.title}: {view.title}", limits.EMBED_TITLE)
-            desc = _legend(view)
-            if block.key == "summary" and view.summary:
-                desc += "\n\n" + esc(view.summary)
-            embed = discord.Embed(title=title, description=clip(desc, 4096), colour=colour)
-            if block.key == "about":
-                for row in block.rows:
-                    embed.add_field(
-                        name=clip(esc(row.label), 256),
-                        value=clip(_row_value(row, view), 1024),
-                        inline=False,
-                    )
-            else:
-                _block_fields(embed, block, view, inline=False)
-            embed.set_footer(text=_footer(view, n, len(blocks)))
-            embeds.append(_fit(embed))
-        return embeds
     embed = discord.Embed(title=clip(esc(view.title), limits.EMBED_TITLE), colour=colour)
     parts = []
     if view.summary:
@@ -142,7 +157,36 @@ def render_pages(view: View) -> list[discord.Embed]:
             )
         _block_fields(embed, block, view, inline=True)
     embed.set_footer(text=_footer(view, None, 1))
-    return [_fit(embed)]
+    return _fit(embed)
+
+
+def render_pages(view: View) -> list[discord.Embed]:
+    """Every page of a view, rendered now."""
+    return [render_page(view, n) for n in range(page_count(view))]
+
+
+class LazyPages(Sequence[discord.Embed]):
+    """The pages of a view, each rendered the first time it is shown: a comparison is sent
+    with its first page, and most people never open all six."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self._pages: list[discord.Embed | None] = [None] * page_count(view)
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    @overload
+    def __getitem__(self, index: int) -> discord.Embed: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[discord.Embed]: ...
+    def __getitem__(self, index: int | slice) -> discord.Embed | list[discord.Embed]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        page = self._pages[index]
+        if page is None:
+            page = self._pages[index] = render_page(self.view, index % len(self))
+        return page
 
 
 def message_payloads(view: View) -> list[dict[str, object]]:

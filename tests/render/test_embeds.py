@@ -128,3 +128,27 @@ def test_render_pages_compare_has_one_embed_per_section(mini_answers: Answers) -
     d = mini_answers.dataset
     pages = render_pages(mini_answers.compare(d.get("cashiers"), d.get("lawyers")))
     assert [e.title.split(":")[0] for e in pages][:1] == ["Summary"]
+
+
+def test_lazy_pages_render_on_demand_and_match(
+    mini_answers: Answers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.render import embeds
+
+    d = mini_answers.dataset
+    view = mini_answers.compare(
+        d.get("collections-specialist"), d.get("loss-mitigation-specialist")
+    )
+    rendered: list[int] = []
+    real = embeds.render_page
+    monkeypatch.setattr(embeds, "render_page", lambda v, n: rendered.append(n) or real(v, n))
+    pages = embeds.LazyPages(view)
+    assert len(pages) == embeds.page_count(view) == 6 and rendered == []
+    first = pages[0]
+    assert rendered == [0] and pages[0] is first  # rendered once, kept
+    assert [p.to_dict() for p in pages[:]] == [p.to_dict() for p in render_pages(view)]
+    assert pages[-1].to_dict() == render_pages(view)[-1].to_dict()
+    single = embeds.LazyPages(mini_answers.salary(d.get("cashiers")))
+    assert len(single) == 1
+    with pytest.raises(IndexError):
+        embeds.render_page(mini_answers.salary(d.get("cashiers")), 1)
