@@ -211,7 +211,7 @@ def top_major(p: Profession) -> Fig | None:
     m = p.majors
     if m is None or not m.names:
         return None
-    return Fig(", ".join(m.names[:3]), m)
+    return Fig(" · ".join(m.names[:3]), m)  # CIP titles have commas of their own
 
 
 def college(p: Profession) -> Fig | None:
