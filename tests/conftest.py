@@ -17,16 +17,22 @@ CURATED = default_data_dir() / "curated"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No developer .env or CAREER_BOT_DATA leaks into tests."""
+def _isolated_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """No developer .env or CAREER_BOT_DATA leaks into tests, and nothing lands in the user's
+    ~/.cache: XDG_CACHE_HOME points into this session's temporary folder. (The fake Discord
+    harness gives every bot process its own XDG_CACHE_HOME on top of this.)"""
     for name in (
         "CAREER_BOT_DATA",
+        "CAREER_BOT_CACHE_DIR",
         "DISCORD_TOKEN",
         "DISCORD_GUILD_ID",
         "SHARD_COUNT",
         "SHARD_IDS",
     ):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
 
 
 @pytest.fixture(scope="session")
