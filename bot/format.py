@@ -14,13 +14,6 @@ def money(value: Money | None, *, hourly: bool = False) -> str:
     return f"≥ {text}" if value.at_least else text
 
 
-def number(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return MISSING
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
-    return f"{text} {unit}" if unit else text
-
-
 def pct(value: float | None, *, decimals: int | None = None, signed: bool = False) -> str:
     """``8%``, ``69.5%``; ``decimals`` fixes the precision; ``signed`` adds ``+``."""
     if value is None:
