@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from run import _fmt  # the same formatting as run.py's table (this folder is on sys.path)
+
 FIGURES = [
     ("cold start, empty cache", "cold_start.empty_cache.total"),
     ("  YAML parse", "cold_start.empty_cache.yaml_parse"),
@@ -96,16 +98,6 @@ def combine(runs: list[dict[str, Any]]) -> dict[str, Any]:
             }
         )
     return out
-
-
-def _fmt(v: float | None, unit: str) -> str:
-    if v is None:
-        return "—"
-    if unit == "s":
-        return f"{v:.3f} s"
-    if unit == "MB":
-        return f"{v:.1f} MB"
-    return f"{v:.3f} ms" if v < 10 else f"{v:.1f} ms"
 
 
 def table(combined: dict[str, Any]) -> str:
