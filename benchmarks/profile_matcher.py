@@ -33,22 +33,10 @@ def _answers(cache_dir: str | None) -> Any:
 
 
 def _calls(answers: Any, what: str) -> tuple[Any, Any]:
-    import bot.matching as matching
-
     m = answers.matcher
     if what == "suggest":
-
-        def clear() -> None:
-            m._suggest_cached.cache_clear()
-            matching.normalize.cache_clear()
-
-        return (lambda q: m.suggest(q, 25)), clear
-
-    def clear_resolve() -> None:
-        m.resolve.cache_clear()
-        matching.normalize.cache_clear()
-
-    return m.resolve, clear_resolve
+        return (lambda q: m.suggest(q, 25)), m.clear_caches
+    return m.resolve, m.clear_caches
 
 
 def main() -> int:

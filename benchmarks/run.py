@@ -533,18 +533,9 @@ def report_calls(
 
 
 def bench_matcher(answers: Any, queries: list[Query], plan: Plan) -> dict[str, Any]:
-    import bot.matching as matching
-
     m = answers.matcher
     rng = random.Random(12345)
-
-    def clear_resolve() -> None:
-        m.resolve.cache_clear()
-        matching.normalize.cache_clear()
-
-    def clear_suggest() -> None:
-        m._suggest_cached.cache_clear()
-        matching.normalize.cache_clear()
+    clear_resolve = clear_suggest = m.clear_caches
 
     def suggest(text: str) -> Any:
         return m.suggest(text, 25)

@@ -12,12 +12,13 @@ from discord import app_commands
 
 from ..matching import Matcher
 from ..render import limits
+from ..render.common import clip
 from .answering import answers_of
 
 
 def choices(matcher: Matcher, current: str) -> list[app_commands.Choice[str]]:
     return [
-        app_commands.Choice(name=s.label, value=s.id)
+        app_commands.Choice(name=clip(s.label, limits.CHOICE_NAME), value=s.id)
         for s in matcher.suggest(current, limit=limits.CHOICES)
     ]
 

@@ -1,0 +1,186 @@
+"""The index: every title and alias of a dataset as normalised keys, built once per data version.
+
+Each key is owned by the professions that claim it, after dominance is applied: a curated
+profile's own title beats an official title, which beats anyone's alias, and among aliases one
+listed by at least twice as many sources wins. A key that still has several owners is ambiguous
+by design. The built structures are plain data, kept in the start-up cache (``DiskCache``)
+under a digest of the data and of this package's code.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from enum import IntEnum
+from pathlib import Path
+
+from ..cache import DiskCache, digest
+from ..model import Profession
+from .normalizing import name_variants, normalize, normalize_name
+
+
+class Rank(IntEnum):
+    """How strongly a name belongs to a profession (higher wins a shared key)."""
+
+    ALIAS = 1
+    CURATED_ALIAS = 2
+    TITLE = 3
+    CURATED_TITLE = 4
+
+
+# An owner of a key: (profession position, Rank, sources, the name as written). Plain tuples,
+# so that the whole index is plain data that marshal can keep.
+OwnerData = tuple[int, int, int, str]
+State = tuple[
+    list[str],
+    list[list[OwnerData]],
+    dict[str, list[int]],
+    list[str],
+    dict[str, list[str]],
+    dict[str, int],
+]
+_CODE_DIGEST = digest(
+    *(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+)  # a changed matcher rebuilds its index
+
+
+class Index:
+    """Every structure the matcher reads, built once.
+
+    * ``keys``: every distinct normalised name, with the professions that own it;
+    * a word index (word → keys containing it, strongest first) so that fuzzy scoring only
+      ever looks at a few hundred keys that share words with the query, never all of them;
+    * a sorted vocabulary for word-prefix search (autocomplete) and, bucketed by length, for
+      finding the words a typo was meant to be.
+    """
+
+    def __init__(
+        self,
+        professions: Iterable[Profession],
+        *,
+        disk: DiskCache | None = None,
+        fingerprint: str = "",
+    ) -> None:
+        self.professions: tuple[Profession, ...] = tuple(professions)
+        self.by_id = {p.id: i for i, p in enumerate(self.professions)}
+        self.rank_key = [self._popular_first(i) for i in range(len(self.professions))]
+        self.titles: list[tuple[str, int]] = [
+            (normalize(p.title), i) for i, p in enumerate(self.professions)
+        ]
+        self.title_keys = [t for t, _ in self.titles]
+        self.spaced_titles = [(" " + t, i) for t, i in self.titles]
+        self.popular = sorted(range(len(self.professions)), key=self.rank_key.__getitem__)
+        keys, owners, postings, words, deletes, compact = self._load(disk, fingerprint)
+        self.keys: list[str] = keys
+        self.owners: list[list[OwnerData]] = owners
+        self.postings: dict[str, list[int]] = postings
+        self.words: list[str] = words
+        self.deletes: dict[str, list[str]] = deletes
+        self.compact: dict[str, int] = compact
+        self.key_index = {k: n for n, k in enumerate(self.keys)}
+
+    def _load(self, disk: DiskCache | None, fingerprint: str) -> State:
+        """The built state from ``disk`` when this data was indexed before by this code."""
+        key = digest(fingerprint, _CODE_DIGEST, str(len(self.professions))) if fingerprint else ""
+        state = disk.get("index", key) if disk is not None and key else None
+        if isinstance(state, tuple) and len(state) == 6:
+            return state
+        state = build(self.professions)
+        if disk is not None and key:
+            disk.put("index", key, state)
+            disk.prune("index", {key})
+        return state
+
+    def _popular_first(self, i: int) -> tuple[int, int, str]:
+        prof = self.professions[i]
+        return (0 if prof.curated else 1, -prof.popularity, prof.title)
+
+    def prefix_words(self, prefix: str, cap: int = 60) -> list[str]:
+        lo = bisect.bisect_left(self.words, prefix)
+        hi = bisect.bisect_left(self.words, prefix + "\uffff", lo)
+        return self.words[lo : min(hi, lo + cap)]
+
+    def similar_words(self, token: str) -> list[str]:
+        """Vocabulary words a (possibly misspelt) token may mean: itself, or one edit away."""
+        if token in self.postings:
+            return [token]
+        if len(token) < 4 or len(token) > 30:
+            return []
+        found = set(self.deletes.get(token, ()))  # the token lacks a letter
+        for k in range(len(token)):
+            d = token[:k] + token[k + 1 :]
+            if d in self.postings:  # the token has an extra letter
+                found.add(d)
+            found.update(self.deletes.get(d, ()))  # a letter replaced or swapped
+        return sorted(found)
+
+
+def _claims(professions: Sequence[Profession]) -> dict[str, list[OwnerData]]:
+    """Every key with each profession's best claim on it."""
+    claims: dict[str, list[OwnerData]] = {}
+    for i, prof in enumerate(professions):
+        names = [(prof.title, Rank.CURATED_TITLE if prof.curated else Rank.TITLE, 99)]
+        alias_rank = Rank.CURATED_ALIAS if prof.curated else Rank.ALIAS
+        names += [(a.name, alias_rank, a.sources) for a in prof.aliases]
+        own: dict[str, OwnerData] = {}  # this profession's best claim on each key
+        for name, rank, sources in names:
+            for k in name_variants(name) if "(" in name else (normalize_name(name),):
+                mine = own.get(k)
+                if mine is None or (rank, sources) > (mine[1], mine[2]):
+                    own[k] = (i, int(rank), sources, name)
+        for k, owner in own.items():
+            if k:
+                claims.setdefault(k, []).append(owner)
+    return claims
+
+
+def build(professions: Sequence[Profession]) -> State:
+    """Every index structure, as plain data (so that it can be kept with marshal)."""
+    claims = _claims(professions)
+    dominant = {k: o if len(o) == 1 else _dominant(o) for k, o in claims.items()}
+    # Keys are numbered in the order fuzzy pools prefer them: titles, then shorter keys;
+    # so cutting a pool to its best POOL_MAX is a plain sort of integers.
+    keys = sorted(dominant, key=lambda k: (dominant[k][0][1] < Rank.TITLE, len(k), k))
+    owner_lists = [dominant[k] for k in keys]
+    # A key's strength orders postings: titles, then well-sourced aliases, then aliases
+    # of common jobs.
+    popularity = [p.popularity for p in professions]
+    strength = [
+        max((x[1] * 1_000 + min(x[2], 99)) * 10**9 + popularity[x[0]] for x in o)
+        for o in owner_lists
+    ]
+    postings: dict[str, list[int]] = {}
+    for n, k in enumerate(keys):
+        for word in set(k.split()):
+            postings.setdefault(word, []).append(n)
+    for plist in postings.values():
+        plist.sort(key=strength.__getitem__, reverse=True)
+    words = sorted(postings)
+    # Run-together names ("truckdriver") find their key without a fuzzy scan.
+    compact: dict[str, int] = {}
+    for n, k in enumerate(keys):
+        compact.setdefault(k.replace(" ", ""), n)
+    return keys, owner_lists, postings, words, _deletes(words), compact
+
+
+def _deletes(words: Sequence[str]) -> dict[str, list[str]]:
+    """One-deletion neighbourhoods (SymSpell): a typo of one letter finds its word by a
+    handful of dictionary look-ups instead of a scan of the vocabulary."""
+    deletes: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) >= 4 and not word.isdigit():
+            for d in {word[:j] + word[j + 1 :] for j in range(len(word))}:
+                deletes.setdefault(d, []).append(word)
+    return deletes
+
+
+def _dominant(owners: Sequence[OwnerData]) -> list[OwnerData]:
+    """The owners that keep a shared key: highest rank, and among aliases the best-sourced."""
+    if len(owners) == 1:
+        return list(owners)
+    top = max(o[1] for o in owners)
+    kept = [o for o in owners if o[1] == top]
+    if top == Rank.ALIAS and len(kept) > 1:
+        most = max(o[2] for o in kept)
+        kept = [o for o in kept if o[2] * 2 > most]
+    return kept

@@ -1,0 +1,58 @@
+"""The matcher: one index, and cached ``resolve()`` and ``suggest()`` over it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..cache import DiskCache
+from ..model import Profession
+from .index import Index
+from .normalizing import MAX_QUERY, normalize
+from .resolving import resolve
+from .results import Resolution, Suggestion
+from .suggesting import suggest
+
+
+class Matcher:
+    """Index over every title and alias of a dataset, built once; answers cached per text."""
+
+    def __init__(
+        self,
+        professions: Iterable[Profession],
+        cache_size: int = 4096,
+        *,
+        disk: DiskCache | None = None,
+        fingerprint: str = "",
+    ) -> None:
+        """Build the index, or load it from ``disk`` when ``fingerprint`` (a hash of the data the
+        professions came from) was indexed before by this same code."""
+        self.index = Index(professions, disk=disk, fingerprint=fingerprint)
+        self.professions = self.index.professions
+        self.keys = self.index.keys
+        self._resolve_cached = lru_cache(maxsize=cache_size)(self._resolve)
+        self._suggest_cached = lru_cache(maxsize=cache_size)(self._suggest)
+
+    def get(self, profession_id: str) -> Profession | None:
+        i = self.index.by_id.get(profession_id)
+        return None if i is None else self.professions[i]
+
+    def resolve(self, query: str) -> Resolution:
+        """Decide what a typed name means: exact, confident match, ambiguous or none."""
+        return self._resolve_cached(query)
+
+    def suggest(self, prefix: str, limit: int = 25) -> list[Suggestion]:
+        """Autocomplete: at most ``limit`` (≤ 25) choices for what has been typed so far."""
+        return list(self._suggest_cached(prefix[: MAX_QUERY * 4], max(0, min(limit, 25))))
+
+    def clear_caches(self) -> None:
+        """Forget every cached answer (a timing hook for benchmarks of uncached calls)."""
+        self._resolve_cached.cache_clear()
+        self._suggest_cached.cache_clear()
+        normalize.cache_clear()
+
+    def _resolve(self, query: str) -> Resolution:
+        return resolve(self.index, query)
+
+    def _suggest(self, prefix: str, limit: int) -> tuple[Suggestion, ...]:
+        return suggest(self.index, prefix, limit)
