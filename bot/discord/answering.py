@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import Any, Literal
 
 import discord
 
@@ -17,15 +17,8 @@ from ..render.embeds import LazyPages
 from .common import NO_MENTIONS, escape
 from .views import Pager, PickView
 
-if TYPE_CHECKING:
-    from .app import CareerBot
-
 Kind = Literal["compare", "salary", "career"]
-
-
-def answers_of(interaction: discord.Interaction) -> Answers:
-    client: CareerBot = interaction.client  # type: ignore[assignment]
-    return client.answers
+Interaction = discord.Interaction[Any]  # any client: this flow needs only the interaction
 
 
 def build_view(answers: Answers, kind: Kind, professions: Sequence[Profession]) -> View:
@@ -42,10 +35,10 @@ def page_labels(view: View) -> list[str]:
 
 
 async def send_answer(
-    interaction: discord.Interaction, kind: Kind, professions: Sequence[Profession]
+    interaction: Interaction, answers: Answers, kind: Kind, professions: Sequence[Profession]
 ) -> None:
     """Send the (public) answer as this interaction's response; a comparison gets page buttons."""
-    view = build_view(answers_of(interaction), kind, professions)
+    view = build_view(answers, kind, professions)
     pages = LazyPages(view)  # only the first page is rendered now
     if len(pages) == 1:
         await interaction.response.send_message(embed=pages[0], allowed_mentions=NO_MENTIONS)
@@ -57,14 +50,16 @@ async def send_answer(
     pager.attach(interaction)
 
 
-async def answer(interaction: discord.Interaction, kind: Kind, names: Sequence[str]) -> None:
+async def answer(
+    interaction: Interaction, answers: Answers, kind: Kind, names: Sequence[str]
+) -> None:
     """Resolve ``names`` (what the user submitted: an autocomplete id or any text) and answer.
 
     All confident → the answer. Any name that matches nothing → one ephemeral note (with "did you
     mean" hints) and nothing else. Otherwise an ephemeral pick list asks about each ambiguous name
     in turn; the last pick sends the answer.
     """
-    matcher = answers_of(interaction).matcher
+    matcher = answers.matcher
     resolutions = [matcher.resolve(name) for name in names]
     unknown = [r for r in resolutions if r.status is Status.NONE]
     if unknown:
@@ -73,11 +68,11 @@ async def answer(interaction: discord.Interaction, kind: Kind, names: Sequence[s
         return
     found = [r.profession for r in resolutions]
     if all(p is not None for p in found):
-        await send_answer(interaction, kind, [p for p in found if p is not None])
+        await send_answer(interaction, answers, kind, [p for p in found if p is not None])
         return
 
     async def finish(picked: discord.Interaction, professions: list[Profession]) -> None:
-        await send_answer(picked, kind, professions)
+        await send_answer(picked, answers, kind, professions)
 
     picker = PickView(resolutions, owner_id=interaction.user.id, finish=finish)
     await interaction.response.send_message(

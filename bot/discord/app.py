@@ -1,4 +1,4 @@
-"""The Discord client and ``run_bot``: load the data, log in, sync the commands, serve.
+"""``run_bot``: load the data, build the bot with its cogs, log in, sync the commands, serve.
 
 Start-up order matters: the dataset is loaded and validated *before* connecting, so a bad
 dataset never puts a half-working bot online. A missing or rejected token, or an unreachable
@@ -12,7 +12,6 @@ import contextlib
 import logging
 import signal
 import sys
-from typing import Any
 
 import aiohttp
 import discord
@@ -20,10 +19,8 @@ import discord
 from ..answers import Answers
 from ..dataset import DatasetError
 from ..settings import Settings, env_file_warning
-from .commands import add_commands
-from .common import NO_MENTIONS
-from .errors import CareerTree
-from .sync import SyncResult, sync_commands
+from .client import CareerBot
+from .cogs import CareerCog, InfoCog
 from .views import expire_live_views
 
 log = logging.getLogger(__name__)
@@ -41,61 +38,10 @@ BAD_TOKEN = (
 REDACTED = "[DISCORD_TOKEN]"
 
 
-def bot_intents() -> discord.Intents:
-    """No privileged intents: slash commands arrive whatever the intents; guilds keeps the
-    library's guild cache consistent (and costs nothing to ask for)."""
-    intents = discord.Intents.none()
-    intents.guilds = True
-    return intents
-
-
-class CareerBot(discord.AutoShardedClient):
-    """Serves the slash commands from one loaded :class:`~bot.answers.Answers`."""
-
-    def __init__(self, answers: Answers, settings: Settings, *, force_sync: bool = False) -> None:
-        # This bot never joins voice: no start-up warnings about missing voice libraries.
-        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
-        sharding: dict[str, Any] = {"shard_count": settings.shard_count}
-        if settings.shard_ids is not None:
-            sharding["shard_ids"] = list(settings.shard_ids)
-        super().__init__(
-            intents=bot_intents(),
-            allowed_mentions=NO_MENTIONS,
-            **sharding,
-            member_cache_flags=discord.MemberCacheFlags.none(),
-            max_messages=None,
-            chunk_guilds_at_startup=False,
-            activity=discord.CustomActivity(name="Try /compare or /help"),
-        )
-        self.answers = answers
-        self.settings = settings
-        self.force_sync = force_sync
-        self.tree = CareerTree(self)
-        self.sync_result: SyncResult | None = None
-        add_commands(self.tree)
-
-    async def setup_hook(self) -> None:
-        assert self.application_id is not None  # set by login()
-        self.sync_result = await sync_commands(
-            self.tree,
-            application_id=self.application_id,
-            guild_id=self.settings.guild_id,
-            cache_dir=self.settings.cache_path(),
-            force=self.force_sync,
-        )
-
-    async def on_ready(self) -> None:
-        log.info(
-            "Ready as %s (id %s) in %d server(s); shard(s) %s of %s",
-            self.user,
-            self.user.id if self.user else "?",
-            len(self.guilds),
-            ", ".join(map(str, sorted(self.shards))) or "-",
-            self.shard_count,
-        )
-
-    async def on_shard_resumed(self, shard_id: int) -> None:
-        log.info("Shard %d resumed its gateway session", shard_id)
+def create_bot(answers: Answers, settings: Settings, *, force_sync: bool = False) -> CareerBot:
+    """The bot with its cogs, each holding the part of ``answers`` it serves."""
+    cogs = (CareerCog(answers), InfoCog(answers.dataset))
+    return CareerBot(settings, cogs, force_sync=force_sync)
 
 
 # --------------------------------------------------------------------------- logging
@@ -217,7 +163,7 @@ def _run(settings: Settings, token: str, force_sync: bool) -> int:
     log.info(
         "Loaded %d professions from %d file(s)", len(answers.dataset), len(answers.dataset.files)
     )
-    client = CareerBot(answers, settings, force_sync=force_sync)
+    client = create_bot(answers, settings, force_sync=force_sync)
     try:
         asyncio.run(_serve(client, token))
     except discord.LoginFailure:

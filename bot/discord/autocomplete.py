@@ -3,17 +3,16 @@
 It runs on every keystroke, so it does no I/O and awaits nothing: the choices are computed from
 the in-memory index and returned for discord.py to send. A choice shows the title (or
 "Alias → Title") and submits the profession id, which ``Matcher.resolve`` recognises exactly.
+The cog that holds the matcher calls :func:`choices` (``CareerCog.profession_autocomplete``).
 """
 
 from __future__ import annotations
 
-import discord
 from discord import app_commands
 
 from ..matching import Matcher
 from ..render import limits
 from ..render.common import clip
-from .answering import answers_of
 
 
 def choices(matcher: Matcher, current: str) -> list[app_commands.Choice[str]]:
@@ -21,9 +20,3 @@ def choices(matcher: Matcher, current: str) -> list[app_commands.Choice[str]]:
         app_commands.Choice(name=clip(s.label, limits.CHOICE_NAME), value=s.id)
         for s in matcher.suggest(current, limit=limits.CHOICES)
     ]
-
-
-async def profession_autocomplete(
-    interaction: discord.Interaction, current: str
-) -> list[app_commands.Choice[str]]:
-    return choices(answers_of(interaction).matcher, current)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from bot.answers import Answers
+from bot.discord.cogs import CareerCog, InfoCog
 
 from .mocks import make_interaction
 
@@ -18,3 +19,14 @@ def interaction(mini_answers: Answers) -> Callable[..., Any]:
         return make_interaction(mini_answers, **kwargs)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def career_cog(mini_answers: Answers) -> CareerCog:
+    """The career cog built from the small test dataset."""
+    return CareerCog(mini_answers)
+
+
+@pytest.fixture(scope="session")
+def info_cog(mini_answers: Answers) -> InfoCog:
+    return InfoCog(mini_answers.dataset)

@@ -15,7 +15,8 @@ from unittest import mock
 import discord
 
 from bot.answers import Answers
-from bot.discord.app import CareerBot
+from bot.discord.client import CareerBot
+from bot.discord.cogs import CareerCog, InfoCog
 from bot.render.limits import message_problems
 
 ALICE, BOB = 1000000000000000301, 1000000000000000302
@@ -25,10 +26,30 @@ _ids = itertools.count(1200000000000000000)
 
 
 def make_client(answers: Answers) -> mock.NonCallableMagicMock:
+    """The bot as the cogs see it through ``interaction.client``: its id and its command tree."""
     client = mock.create_autospec(CareerBot, instance=True)
-    client.answers = answers
     client.application_id = APP_ID
+    client.tree = _tree(answers)
     return client
+
+
+_trees: dict[int, Any] = {}
+
+
+def _tree(answers: Answers) -> Any:
+    """A command tree holding the cogs' commands (as ``add_cog`` puts them), one per dataset."""
+    if id(answers) not in _trees:
+        tree = discord.app_commands.CommandTree(discord.Client(intents=discord.Intents.none()))
+        for cog in (CareerCog(answers), InfoCog(answers.dataset)):
+            for command in cog.__cog_app_commands__:
+                tree.add_command(command)
+        _trees[id(answers)] = tree
+    return _trees[id(answers)]
+
+
+async def call(command: Any, inter: Any, *args: Any) -> None:
+    """A cog's slash command, called as discord.py calls it once the options are parsed."""
+    await command.callback(command.binding, inter, *args)
 
 
 def make_interaction(

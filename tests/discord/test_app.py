@@ -12,11 +12,14 @@ from unittest import mock
 
 import discord
 import pytest
+from discord.ext import commands
 
 from bot.answers import Answers
 from bot.dataset import load_dataset
 from bot.discord import app
-from bot.discord.app import BAD_TOKEN, NO_TOKEN, CareerBot, RedactToken, bot_intents, run_bot
+from bot.discord.app import BAD_TOKEN, NO_TOKEN, RedactToken, create_bot, run_bot
+from bot.discord.client import CareerBot, bot_intents
+from bot.discord.cogs import CareerCog, InfoCog
 from bot.settings import Settings
 
 from ..conftest import CURATED, MINI, ROOT, TESTS
@@ -153,8 +156,12 @@ def test_no_privileged_intents() -> None:
 
 
 async def test_client_configuration(mini_answers: Answers, tmp_path: Path) -> None:
-    client = CareerBot(mini_answers, _settings(tmp_path, shard_count=4, shard_ids=(1, 3)))
-    assert isinstance(client, discord.AutoShardedClient)
+    client = create_bot(mini_answers, _settings(tmp_path, shard_count=4, shard_ids=(1, 3)))
+    assert isinstance(client, commands.AutoShardedBot)
+    await client.add_initial_cogs()
+    career, info = client.get_cog("Careers"), client.get_cog("About the bot")
+    assert isinstance(career, CareerCog) and career.answers is mini_answers
+    assert isinstance(info, InfoCog) and info.dataset is mini_answers.dataset
     assert client.shard_count == 4 and client.shard_ids == [1, 3]
     assert client.allowed_mentions is not None
     assert client.allowed_mentions.to_dict() == {"parse": []}
@@ -166,7 +173,7 @@ async def test_client_configuration(mini_answers: Answers, tmp_path: Path) -> No
         "about",
         "invite",
     }
-    unsharded = CareerBot(mini_answers, _settings(tmp_path))
+    unsharded = create_bot(mini_answers, _settings(tmp_path))
     assert unsharded.shard_count is None and unsharded.shard_ids is None
 
 
@@ -187,7 +194,7 @@ async def test_a_stop_request_cancels_until_the_client_gives_up(
                 if len(cancels) >= 2:
                     raise
 
-    client = CareerBot(mini_answers, _settings(tmp_path))
+    client = create_bot(mini_answers, _settings(tmp_path))
     stop = asyncio.Event()
     asyncio.get_running_loop().call_later(0.05, stop.set)
     with mock.patch.object(CareerBot, "start", start):
@@ -201,7 +208,7 @@ async def test_a_client_that_ends_by_itself_reports_why(
 ) -> None:
     import asyncio
 
-    client = CareerBot(mini_answers, _settings(tmp_path))
+    client = create_bot(mini_answers, _settings(tmp_path))
     with (
         mock.patch.object(CareerBot, "start", side_effect=discord.LoginFailure("nope")),
         pytest.raises(discord.LoginFailure),

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.answers import Answers
-from bot.discord.autocomplete import choices, profession_autocomplete
+from bot.discord.autocomplete import choices
+from bot.discord.cogs import CareerCog
 from bot.matching import Matcher
 from bot.render.limits import choices_problems
 
@@ -62,11 +63,11 @@ def test_any_text_gives_valid_choices(mini_answers: Answers, current: str) -> No
     _check(mini_answers.matcher, current)
 
 
-async def test_the_callback_answers_from_the_clients_matcher(
-    interaction: Any, mini_answers: Answers
+async def test_the_callback_answers_from_the_cogs_matcher(
+    interaction: Any, career_cog: CareerCog
 ) -> None:
     inter = interaction(kind=discord.InteractionType.autocomplete)
-    got = await profession_autocomplete(inter, "regist")
+    got = await career_cog.profession_autocomplete(inter, "regist")
     assert got[0].value == "registered-nurses"
     inter.response.autocomplete.assert_not_called()  # discord.py sends what we return
 

@@ -8,12 +8,16 @@ import discord
 import pytest
 
 from bot.answers import Answers
-from bot.discord import commands
 from bot.discord.answering import page_labels
+from bot.discord.cogs import CareerCog, InfoCog
 from bot.discord.views import Pager, PickView
 from bot.render.embeds import render_pages
 
-from .mocks import ALICE, APP_ID, assert_clean_payload, sent
+from .mocks import ALICE, APP_ID, assert_clean_payload, call, sent
+
+
+def all_commands(career: CareerCog, info: InfoCog) -> list[Any]:
+    return [*career.get_app_commands(), *info.get_app_commands()]
 
 
 def _response(inter: Any) -> dict[str, Any]:
@@ -33,10 +37,10 @@ def _response(inter: Any) -> dict[str, Any]:
     ],
 )
 async def test_salary_answers_publicly_with_one_embed(
-    interaction: Any, name: str, title: str
+    interaction: Any, name: str, title: str, career_cog: CareerCog
 ) -> None:
     inter = interaction()
-    await commands.salary.callback(inter, name)
+    await call(career_cog.salary, inter, name)
     kwargs = _response(inter)
     assert_clean_payload(kwargs)
     assert not kwargs.get("ephemeral")
@@ -45,10 +49,10 @@ async def test_salary_answers_publicly_with_one_embed(
 
 
 async def test_career_answers_with_the_rendered_profile(
-    interaction: Any, mini_answers: Answers
+    interaction: Any, mini_answers: Answers, career_cog: CareerCog
 ) -> None:
     inter = interaction()
-    await commands.career.callback(inter, "collections specialist")
+    await call(career_cog.career, inter, "collections specialist")
     kwargs = _response(inter)
     assert_clean_payload(kwargs)
     prof = mini_answers.dataset.get("collections-specialist")
@@ -58,10 +62,10 @@ async def test_career_answers_with_the_rendered_profile(
 
 
 async def test_compare_with_typos_sends_the_first_page_and_page_buttons(
-    interaction: Any, mini_answers: Answers
+    interaction: Any, mini_answers: Answers, career_cog: CareerCog
 ) -> None:
     inter = interaction()
-    await commands.compare.callback(inter, "colections specialist", "loan oficer")
+    await call(career_cog.compare, inter, "colections specialist", "loan oficer")
     kwargs = _response(inter)
     body = assert_clean_payload(kwargs)
     assert not kwargs.get("ephemeral")
@@ -84,9 +88,11 @@ async def test_compare_with_typos_sends_the_first_page_and_page_buttons(
 # --------------------------------------------------------------------------- nothing matches
 
 
-async def test_unknown_name_gets_an_ephemeral_note_and_no_answer(interaction: Any) -> None:
+async def test_unknown_name_gets_an_ephemeral_note_and_no_answer(
+    interaction: Any, career_cog: CareerCog
+) -> None:
     inter = interaction()
-    await commands.salary.callback(inter, "xyzzy plugh")
+    await call(career_cog.salary, inter, "xyzzy plugh")
     kwargs = _response(inter)
     assert_clean_payload(kwargs)
     assert kwargs["ephemeral"] is True
@@ -94,9 +100,9 @@ async def test_unknown_name_gets_an_ephemeral_note_and_no_answer(interaction: An
     assert kwargs.get("embed") is None and kwargs.get("view") is None
 
 
-async def test_compare_names_every_unknown_name(interaction: Any) -> None:
+async def test_compare_names_every_unknown_name(interaction: Any, career_cog: CareerCog) -> None:
     inter = interaction()
-    await commands.compare.callback(inter, "xyzzy", "loss prevention")  # unknown + ambiguous
+    await call(career_cog.compare, inter, "xyzzy", "loss prevention")  # unknown + ambiguous
     kwargs = _response(inter)
     assert kwargs["ephemeral"] is True
     assert "xyzzy" in kwargs["content"] and kwargs.get("view") is None
@@ -111,9 +117,11 @@ async def test_compare_names_every_unknown_name(interaction: Any) -> None:
         "@here " * 30,
     ],
 )
-async def test_echoed_text_is_escaped_and_never_pings(interaction: Any, hostile: str) -> None:
+async def test_echoed_text_is_escaped_and_never_pings(
+    interaction: Any, hostile: str, career_cog: CareerCog
+) -> None:
     inter = interaction()
-    await commands.career.callback(inter, hostile)
+    await call(career_cog.career, inter, hostile)
     kwargs = _response(inter)
     assert_clean_payload(kwargs)
     content = kwargs["content"]
@@ -125,9 +133,11 @@ async def test_echoed_text_is_escaped_and_never_pings(interaction: Any, hostile:
 # --------------------------------------------------------------------------- ambiguous names
 
 
-async def test_ambiguous_name_asks_with_an_ephemeral_select(interaction: Any) -> None:
+async def test_ambiguous_name_asks_with_an_ephemeral_select(
+    interaction: Any, career_cog: CareerCog
+) -> None:
     inter = interaction()
-    await commands.salary.callback(inter, "loss prevention")
+    await call(career_cog.salary, inter, "loss prevention")
     kwargs = _response(inter)
     body = assert_clean_payload(kwargs)
     assert kwargs["ephemeral"] is True
@@ -142,9 +152,11 @@ async def test_ambiguous_name_asks_with_an_ephemeral_select(interaction: Any) ->
     assert 1 <= len(values) <= 25
 
 
-async def test_picking_from_the_select_answers_publicly(interaction: Any) -> None:
+async def test_picking_from_the_select_answers_publicly(
+    interaction: Any, career_cog: CareerCog
+) -> None:
     inter = interaction()
-    await commands.salary.callback(inter, "loss prevention")
+    await call(career_cog.salary, inter, "loss prevention")
     picker: PickView = _response(inter)["view"]
     pick = interaction(
         kind=discord.InteractionType.component,
@@ -165,9 +177,11 @@ async def test_picking_from_the_select_answers_publicly(interaction: Any) -> Non
     assert edit["view"] is None and "Security Guards" in edit["content"]
 
 
-async def test_compare_with_two_ambiguous_names_asks_one_then_the_other(interaction: Any) -> None:
+async def test_compare_with_two_ambiguous_names_asks_one_then_the_other(
+    interaction: Any, career_cog: CareerCog
+) -> None:
     inter = interaction()
-    await commands.compare.callback(inter, "loss prevention", "driver")
+    await call(career_cog.compare, inter, "loss prevention", "driver")
     assert _response(inter)["ephemeral"] is True
     picker: PickView = _response(inter)["view"]
     first = interaction(
@@ -204,10 +218,10 @@ async def test_compare_with_two_ambiguous_names_asks_one_then_the_other(interact
 
 
 async def test_compare_keeps_a_confident_name_and_asks_only_about_the_other(
-    interaction: Any,
+    interaction: Any, career_cog: CareerCog
 ) -> None:
     inter = interaction()
-    await commands.compare.callback(inter, "lawyer", "loss prevention")
+    await call(career_cog.compare, inter, "lawyer", "loss prevention")
     picker: PickView = _response(inter)["view"]
     assert picker.current == 1
     pick = interaction(
@@ -225,25 +239,27 @@ async def test_compare_keeps_a_confident_name_and_asks_only_about_the_other(
 # --------------------------------------------------------------------------- help, about, invite
 
 
-async def test_help_lists_every_command_with_its_own_description(interaction: Any) -> None:
+async def test_help_lists_every_command_with_its_own_description(
+    interaction: Any, career_cog: CareerCog, info_cog: InfoCog
+) -> None:
     inter = interaction()
-    await commands.help_.callback(inter)
+    await call(info_cog.help_, inter)
     kwargs = _response(inter)
     body = assert_clean_payload(kwargs)
     fields = {f["name"]: f["value"] for f in body["embeds"][0]["fields"]}
-    for cmd in commands.COMMANDS:
+    for cmd in all_commands(career_cog, info_cog):
         assert any(name.startswith(f"/{cmd.name}") for name in fields)
         assert cmd.description in fields.values()
     assert "/compare `a` `b`" in fields
 
 
 async def test_about_names_sources_version_and_onet(
-    interaction: Any, mini_answers: Answers
+    interaction: Any, mini_answers: Answers, info_cog: InfoCog
 ) -> None:
     import bot
 
     inter = interaction()
-    await commands.about.callback(inter)
+    await call(info_cog.about, inter)
     body = assert_clean_payload(_response(inter))
     embed = body["embeds"][0]
     text = "\n".join([embed["footer"]["text"], *(f["value"] for f in embed["fields"])])
@@ -253,9 +269,9 @@ async def test_about_names_sources_version_and_onet(
     assert "O\\*NET 29.3 Database" in text and "CC BY 4.0" in text
 
 
-async def test_invite_links_with_no_permissions(interaction: Any) -> None:
+async def test_invite_links_with_no_permissions(interaction: Any, info_cog: InfoCog) -> None:
     inter = interaction()
-    await commands.invite.callback(inter)
+    await call(info_cog.invite, inter)
     kwargs = _response(inter)
     body = assert_clean_payload(kwargs)
     url = body["components"][0]["components"][0]["url"]
@@ -264,10 +280,10 @@ async def test_invite_links_with_no_permissions(interaction: Any) -> None:
     assert "permissions=0" in url
 
 
-def test_every_command_and_option_is_described() -> None:
-    names = {c.name for c in commands.COMMANDS}
+def test_every_command_and_option_is_described(career_cog: CareerCog, info_cog: InfoCog) -> None:
+    names = {c.name for c in all_commands(career_cog, info_cog)}
     assert names == {"compare", "salary", "career", "help", "about", "invite"}
-    for cmd in commands.COMMANDS:
+    for cmd in all_commands(career_cog, info_cog):
         assert 10 <= len(cmd.description) <= 100
         for p in cmd.parameters:
             assert p.description and p.description != "…" and len(p.description) <= 100
@@ -287,19 +303,21 @@ async def test_every_payload_over_the_shipped_data_fits_discord(shipped_answers:
     if len(profs) < 100:
         pytest.skip("the full public-data build is not in data/ yet")
 
+    cog = CareerCog(shipped_answers)
+
     async def run(command: Any, *names: str) -> dict[str, Any]:
         fresh_response(inter)
-        await command.callback(inter, *names)
+        await call(command, inter, *names)
         kwargs = _response(inter)
         assert_clean_payload(kwargs)
         return kwargs
 
     step = max(1, len(profs) // 150)
     for p in profs[::step]:
-        await run(commands.salary, p.id)
-        await run(commands.career, p.id)
+        await run(cog.salary, p.id)
+        await run(cog.career, p.id)
     for a, b in zip(profs[::step], profs[step // 2 :: step], strict=False):
-        kwargs = await run(commands.compare, a.id, b.id)
+        kwargs = await run(cog.compare, a.id, b.id)
         pager = kwargs["view"]
         assert isinstance(pager, Pager)
         for button, page in zip(pager.buttons, pager.pages, strict=True):
@@ -307,7 +325,7 @@ async def test_every_payload_over_the_shipped_data_fits_discord(shipped_answers:
             assert_clean_payload({"embed": page, "allowed_mentions": kwargs["allowed_mentions"]})
     words = sorted({w for p in profs for w in p.title.split() if len(w) > 3})
     for word in words[:: max(1, len(words) // 150)]:
-        kwargs = await run(commands.salary, word)
+        kwargs = await run(cog.salary, word)
         assert kwargs.get("ephemeral") or kwargs.get("embed") is not None
 
 

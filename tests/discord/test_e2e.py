@@ -311,7 +311,7 @@ def test_a_rejected_token_is_one_line(cache: Path) -> None:
 
 def test_a_flood_of_commands_meets_a_friendly_cooldown(fake: FakeDiscord) -> None:
     """Runs after the other shared-bot tests (it uses up bob's /career budget)."""
-    from bot.discord.commands import COOLDOWN_RATE
+    from bot.discord.cogs.career import COOLDOWN_RATE
 
     for _ in range(COOLDOWN_RATE):
         assert not fake.slash("career", {"profession": "lawyer"}, user="bob").ephemeral

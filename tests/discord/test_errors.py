@@ -9,7 +9,7 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.discord import commands
+from bot.discord.cogs import CareerCog
 from bot.discord.errors import GENERIC, STALE, CareerTree, friendly_message
 
 from .mocks import assert_clean_payload, sent
@@ -49,14 +49,14 @@ def test_expected_errors_have_specific_words(error: Exception, words: str) -> No
 
 
 async def test_a_bug_is_logged_with_traceback_and_the_user_gets_an_apology(
-    interaction: Any, caplog: pytest.LogCaptureFixture
+    interaction: Any, caplog: pytest.LogCaptureFixture, career_cog: CareerCog
 ) -> None:
     inter = interaction()
-    inter.command = commands.compare
+    inter.command = career_cog.compare
     try:
         raise KeyError("boom")
     except KeyError as exc:
-        error = app_commands.CommandInvokeError(commands.compare, exc)
+        error = app_commands.CommandInvokeError(career_cog.compare, exc)
     await _tree().on_error(inter, error)
     kwargs = sent(inter.response.send_message)
     assert kwargs["ephemeral"] is True and kwargs["content"] == GENERIC
@@ -66,10 +66,12 @@ async def test_a_bug_is_logged_with_traceback_and_the_user_gets_an_apology(
     )
 
 
-async def test_after_a_response_the_apology_is_a_followup(interaction: Any) -> None:
+async def test_after_a_response_the_apology_is_a_followup(
+    interaction: Any, career_cog: CareerCog
+) -> None:
     inter = interaction()
     await inter.response.send_message("half an answer")
-    error = app_commands.CommandInvokeError(commands.salary, RuntimeError("late"))
+    error = app_commands.CommandInvokeError(career_cog.salary, RuntimeError("late"))
     await _tree().on_error(inter, error)
     inter.followup.send.assert_awaited_once()
     assert inter.followup.send.call_args.kwargs["ephemeral"] is True
@@ -86,11 +88,11 @@ async def test_cooldown_is_not_logged_as_an_error(
 
 
 async def test_an_expired_interaction_is_not_answered(
-    interaction: Any, caplog: pytest.LogCaptureFixture
+    interaction: Any, caplog: pytest.LogCaptureFixture, career_cog: CareerCog
 ) -> None:
     inter = interaction()
     expired = discord.NotFound(_Resp(), {"code": 10062, "message": "Unknown interaction"})  # type: ignore[arg-type]
-    await _tree().on_error(inter, app_commands.CommandInvokeError(commands.compare, expired))
+    await _tree().on_error(inter, app_commands.CommandInvokeError(career_cog.compare, expired))
     inter.response.send_message.assert_not_called()
     inter.followup.send.assert_not_called()
     assert "expired" in caplog.text

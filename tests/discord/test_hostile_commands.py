@@ -26,13 +26,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answers import Answers
-from bot.discord import commands
-from bot.discord.autocomplete import profession_autocomplete
+from bot.discord.cogs import CareerCog
 from bot.discord.views import Pager, PickView
 from bot.render.limits import choices_problems, message_problems
 
 from .e2e_env import bot_env
-from .mocks import assert_clean_payload, fresh_response, make_interaction, payload, sent
+from .mocks import assert_clean_payload, call, fresh_response, make_interaction, payload, sent
 
 NASTY = [
     "",
@@ -176,45 +175,51 @@ HYPOTHESIS = settings(
 
 @HYPOTHESIS
 @given(text=hostile)
-async def test_salary_and_career_answer_any_text(inter_for: Any, text: str) -> None:
-    for command in (commands.salary, commands.career):
+async def test_salary_and_career_answer_any_text(
+    inter_for: Any, text: str, career_cog: CareerCog
+) -> None:
+    for command in (career_cog.salary, career_cog.career):
         inter = inter_for(discord.InteractionType.application_command)
-        await command.callback(inter, text)
+        await call(command, inter, text)
         _check_response(inter)
 
 
 @HYPOTHESIS
 @given(a=hostile, b=hostile)
-async def test_compare_answers_any_pair(inter_for: Any, a: str, b: str) -> None:
+async def test_compare_answers_any_pair(
+    inter_for: Any, a: str, b: str, career_cog: CareerCog
+) -> None:
     inter = inter_for(discord.InteractionType.application_command)
-    await commands.compare.callback(inter, a, b)
+    await call(career_cog.compare, inter, a, b)
     _check_response(inter)
 
 
 @HYPOTHESIS
 @given(text=hostile)
 async def test_autocomplete_answers_any_text(
-    inter_for: Any, mini_answers: Answers, text: str
+    inter_for: Any, mini_answers: Answers, text: str, career_cog: CareerCog
 ) -> None:
     inter = inter_for(discord.InteractionType.autocomplete)
-    got = await profession_autocomplete(inter, text)
+    got = await career_cog.profession_autocomplete(inter, text)
     as_json = [c.to_dict() for c in got]
     assert choices_problems(as_json) == [], as_json
     assert all(mini_answers.dataset.get(c.value) is not None for c in got)
 
 
 @pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
-async def test_every_nasty_string_in_every_slot(inter_for: Any, text: str) -> None:
+async def test_every_nasty_string_in_every_slot(
+    inter_for: Any, text: str, career_cog: CareerCog
+) -> None:
     """Deterministic floor under the property tests: each nasty string in every command slot,
     and the pick list it may lead to (its select, its placeholder) fits Discord too."""
     for command, args in (
-        (commands.salary, (text,)),
-        (commands.career, (text,)),
-        (commands.compare, (text, "lawyer")),
-        (commands.compare, ("loss prevention", text)),
+        (career_cog.salary, (text,)),
+        (career_cog.career, (text,)),
+        (career_cog.compare, (text, "lawyer")),
+        (career_cog.compare, ("loss prevention", text)),
     ):
         inter = inter_for(discord.InteractionType.application_command)
-        await command.callback(inter, *args)
+        await call(command, inter, *args)
         body = _check_response(inter)
         for row in body.get("components") or []:
             for item in row["components"]:

@@ -30,15 +30,14 @@ import discord
 import pytest
 
 from bot.answers import Answers
-from bot.discord import commands
-from bot.discord.autocomplete import profession_autocomplete
+from bot.discord.cogs import CareerCog
 from bot.discord.views import Pager, PickView
 from bot.matching import Status
 from bot.model import Profession
 from bot.render import limits
 from bot.render.limits import choices_problems, message_problems
 
-from .mocks import make_interaction, payload, sent
+from .mocks import call, make_interaction, payload, sent
 
 pytestmark = pytest.mark.slow_data
 
@@ -67,6 +66,7 @@ class Adapter:
 
     def __init__(self, answers: Answers) -> None:
         self.inter = make_interaction(answers)
+        self.cog = CareerCog(answers)
         self.checked = 0
 
     def _reset(self) -> Any:
@@ -84,9 +84,10 @@ class Adapter:
         self.checked += 1
         return body
 
-    async def run(self, command: Any, *names: str) -> dict[str, Any]:
+    async def run(self, command: str, *names: str) -> dict[str, Any]:
+        """``/command names…`` answered by the cog over the whole dataset."""
         inter = self._reset()
-        await command.callback(inter, *names)
+        await call(getattr(self.cog, command), inter, *names)
         kwargs = sent(inter.response.send_message)
         self.check(kwargs)
         return kwargs
@@ -166,7 +167,7 @@ async def test_every_profession_salary_and_career_through_the_adapter(
     adapter: Adapter, profs: list[Profession]
 ) -> None:
     for p in profs:
-        for command in (commands.salary, commands.career):
+        for command in ("salary", "career"):
             kwargs = await adapter.run(command, p.id)  # the id: what an autocomplete pick sends
             assert kwargs.get("embed") is not None and not kwargs.get("ephemeral"), p.id
             assert kwargs.get("view") is None  # one page, no buttons
@@ -183,7 +184,7 @@ async def test_compare_random_pairs_and_extremes_every_page(
     pairs += list(itertools.product(edge, repeat=2))  # includes a profession with itself
     pages = 0
     for a, b in pairs:
-        kwargs = await adapter.run(commands.compare, a.id, b.id)
+        kwargs = await adapter.run("compare", a.id, b.id)
         assert not kwargs.get("ephemeral"), (a.id, b.id)
         pages += await adapter.every_page(kwargs)
     print(
@@ -201,7 +202,7 @@ async def test_pick_lists_of_every_ambiguous_title_word(
     assert len(ambiguous) >= 20, ambiguous
     most = 0
     for word in ambiguous:
-        kwargs = await adapter.run(commands.salary, word)
+        kwargs = await adapter.run("salary", word)
         assert kwargs["ephemeral"] is True and isinstance(kwargs["view"], PickView), word
         body = payload(kwargs)
         (row,) = body["components"]
@@ -211,7 +212,7 @@ async def test_pick_lists_of_every_ambiguous_title_word(
         kwargs["view"].stop()
     # the second question of a /compare with two ambiguous names is an edit of the same message
     first, second = ambiguous[0], ambiguous[-1]
-    kwargs = await adapter.run(commands.compare, first, second)
+    kwargs = await adapter.run("compare", first, second)
     picker: PickView = kwargs["view"]
     pick = make_interaction(
         answers,
@@ -250,10 +251,11 @@ async def test_autocomplete_for_every_short_prefix(
     answers: Answers, profs: list[Profession]
 ) -> None:
     inter = make_interaction(answers, kind=discord.InteractionType.autocomplete)
+    cog = CareerCog(answers)
     prefixes = _prefixes(profs, random.Random(7))
     full = 0
     for current in prefixes:
-        got = await profession_autocomplete(inter, current)
+        got = await cog.profession_autocomplete(inter, current)
         as_json = [c.to_dict() for c in got]
         assert choices_problems(as_json) == [], (current, as_json)
         assert all(answers.dataset.get(c.value) is not None for c in got), current

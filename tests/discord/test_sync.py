@@ -12,7 +12,8 @@ import pytest
 from discord import app_commands
 
 from bot.answers import Answers
-from bot.discord.app import CareerBot
+from bot.discord.app import create_bot
+from bot.discord.client import CareerBot
 from bot.discord.sync import commands_hash, commands_payload, state_path, sync_commands
 from bot.settings import Settings
 
@@ -24,8 +25,10 @@ class _Resp:
 
 
 @pytest.fixture
-def bot(mini_answers: Answers, tmp_path: Path) -> CareerBot:
-    return CareerBot(mini_answers, Settings(token="t", cache_dir=tmp_path))
+async def bot(mini_answers: Answers, tmp_path: Path) -> CareerBot:
+    client = create_bot(mini_answers, Settings(token="t", cache_dir=tmp_path))
+    await client.add_initial_cogs()
+    return client
 
 
 def _mock_sync(client: CareerBot) -> mock.AsyncMock:
@@ -132,7 +135,7 @@ async def test_an_unwritable_cache_does_not_stop_the_bot(
 
 
 async def test_setup_hook_uses_settings(mini_answers: Answers, tmp_path: Path) -> None:
-    client = CareerBot(
+    client = create_bot(
         mini_answers, Settings(token="t", guild_id=GUILD, cache_dir=tmp_path), force_sync=True
     )
     client._connection.application_id = APP_ID

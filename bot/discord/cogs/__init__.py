@@ -1,0 +1,10 @@
+"""The cogs: each holds the answers it serves and only the Discord side of them.
+
+:class:`CareerCog` (/compare, /salary, /career and their autocomplete) and :class:`InfoCog`
+(/help, /about, /invite).
+"""
+
+from .career import CareerCog
+from .info import InfoCog
+
+__all__ = ["CareerCog", "InfoCog"]

@@ -1,0 +1,85 @@
+"""/compare, /salary and /career: the answers, served from the cog's own :class:`Answers`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from ...answers import Answers
+from ..answering import answer
+from ..autocomplete import choices
+from ..client import CareerBot
+
+T = TypeVar("T")
+Interaction = discord.Interaction[CareerBot]
+
+#: Typed text is capped by Discord itself (and echoed back shortened anyway).
+ProfessionName = app_commands.Range[str, 1, 100]
+
+#: Per user and command: generous for people, a brake on anyone flooding a channel with answers.
+COOLDOWN_RATE, COOLDOWN_PER = 10, 60.0
+
+
+def _per_user(interaction: discord.Interaction) -> int:
+    return interaction.user.id
+
+
+def answer_cooldown() -> Callable[[T], T]:
+    """A fresh cooldown (its own buckets) for one command."""
+    return app_commands.checks.cooldown(COOLDOWN_RATE, COOLDOWN_PER, key=_per_user)
+
+
+class CareerCog(commands.Cog, name="Careers"):
+    """The career answers. Holds the loaded :class:`Answers`; nothing else is shared."""
+
+    def __init__(self, answers: Answers) -> None:
+        self.answers = answers
+
+    @app_commands.command(
+        name="compare",
+        description="Compare two professions side by side: pay, education, people, skills, outlook",
+    )
+    @app_commands.describe(
+        a="First profession: start typing and pick one, e.g. collections specialist",
+        b="Second profession to compare it with, e.g. loan officer",
+    )
+    @answer_cooldown()
+    async def compare(self, interaction: Interaction, a: ProfessionName, b: ProfessionName) -> None:
+        await answer(interaction, self.answers, "compare", [a, b])
+
+    @app_commands.command(
+        name="salary",
+        description="What a profession pays: average, median, range and where it pays most",
+    )
+    @app_commands.describe(
+        profession="The profession: start typing and pick one, e.g. registered nurse"
+    )
+    @answer_cooldown()
+    async def salary(self, interaction: Interaction, profession: ProfessionName) -> None:
+        await answer(interaction, self.answers, "salary", [profession])
+
+    @app_commands.command(
+        name="career",
+        description="A profession's profile: what they do, outlook, education, skills, "
+        "similar careers",
+    )
+    @app_commands.describe(
+        profession="The profession: start typing and pick one, e.g. software developer"
+    )
+    @answer_cooldown()
+    async def career(self, interaction: Interaction, profession: ProfessionName) -> None:
+        await answer(interaction, self.answers, "career", [profession])
+
+    @compare.autocomplete("a")
+    @compare.autocomplete("b")
+    @salary.autocomplete("profession")
+    @career.autocomplete("profession")
+    async def profession_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Runs on every keystroke: no I/O, nothing awaited (see :mod:`..autocomplete`)."""
+        return choices(self.answers.matcher, current)
