@@ -16,6 +16,7 @@ from .comparison import View
 from .dataset import Dataset, load_dataset
 from .matching import Matcher
 from .model import Profession
+from .timing import phase
 
 VIEW_CACHE = 1024
 
@@ -37,7 +38,9 @@ class Answers:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            answers = cls(load_dataset(extra=extra, cache=disk), disk)
+            with phase("load_dataset"):
+                dataset = load_dataset(extra=extra, cache=disk)
+            answers = cls(dataset, disk)
         finally:
             if enabled:
                 gc.enable()

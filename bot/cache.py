@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .timing import phase
+
 FORMAT = 1  # bump when what is stored changes shape
 
 
@@ -46,7 +48,8 @@ class DiskCache:
         if path is None:
             return None
         try:
-            return marshal.loads(path.read_bytes())
+            with phase("cache_read"):
+                return marshal.loads(path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return None
 
@@ -55,12 +58,13 @@ class DiskCache:
         if path is None:
             return
         try:
-            data = marshal.dumps(value)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
+            with phase("cache_write"):
+                data = marshal.dumps(value)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, path)
         except (OSError, ValueError):
             return
 

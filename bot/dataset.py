@@ -29,6 +29,7 @@ from .model import (
     Section,
     Share,
 )
+from .timing import phase
 
 # PyYAML's libyaml binding is several times faster; fall back when it is not built.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -543,7 +544,8 @@ def _read_yaml(path: Path, out: _Collector, cache: DiskCache, hashes: list[str])
         out.add(file, None, None, "is empty")
         return None
     try:
-        doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        with phase("yaml_parse"):
+            doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
         cache.put("yaml", key, doc)
         return doc
     except yaml.MarkedYAMLError as exc:
@@ -582,7 +584,8 @@ def _load_layer(
             for key in sorted(set(map(str, doc)) - {"professions"}):
                 out.add(str(path), None, key, "unknown top-level key")
             for i, raw in enumerate(doc["professions"]):
-                prof = _parse_entry(raw, str(path), i, out)
+                with phase("validation"):
+                    prof = _parse_entry(raw, str(path), i, out)
                 if prof is None:
                     continue
                 if prof.id in seen:
@@ -653,7 +656,8 @@ def load_dataset(
             merged[prof.id] = prof
     if not files and not out.problems:
         out.add(", ".join(str(p) for p in layers[0]), None, None, "holds no YAML files")
-    _check_links(merged.values(), out)
+    with phase("link_checks"):
+        _check_links(merged.values(), out)
     if not merged and not out.problems:
         out.add(", ".join(files), None, None, "defines no professions")
     if out.problems:
