@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
-"""Combine several ``run.py`` result files: per figure, the median over the runs of each run's
-median and p99, with the range of the p99s; targets judged on the combined p99.
+"""Combine several result files of ``python -m benchmarks``: per figure, the median over the
+runs of each run's median and p99, with the range of the p99s; targets judged on the combined p99.
 
-    python benchmarks/combine.py run1.json run2.json run3.json [--json OUT]
+    python -m benchmarks.combine run1.json run2.json run3.json [--json OUT]
 
 On a shared 2-core machine one run's p99 can be moved by whatever else was running; the median
 over a few runs is the figure to act on, and a wide p99 range says how noisy the machine was.
@@ -17,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from run import _fmt  # the same formatting as run.py's table (this folder is on sys.path)
+from .report import dig, fmt  # the same figures and formatting as the run's table
 
 FIGURES = [
     ("cold start, empty cache", "cold_start.empty_cache.total"),
@@ -52,14 +51,6 @@ FIGURES = [
     ("e2e /salary", "e2e.bot.salary"),
     ("e2e autocomplete", "e2e.bot.autocomplete"),
 ]
-
-
-def dig(node: Any, path: str) -> Any:
-    for part in path.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
 
 
 def combine(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -112,9 +103,9 @@ def table(combined: dict[str, Any]) -> str:
         rows.append(
             (
                 label,
-                _fmt(f["median"], u),
-                _fmt(f["p99"], u),
-                f"{_fmt(f['p99_min'], u)} – {_fmt(f['p99_max'], u)}",
+                fmt(f["median"], u),
+                fmt(f["p99"], u),
+                f"{fmt(f['p99_min'], u)} – {fmt(f['p99_max'], u)}",
             )
         )
     w = [
@@ -125,16 +116,16 @@ def table(combined: dict[str, Any]) -> str:
     lines += ["", "targets (on the medians over runs)"]
     for t in combined["targets"]:
         verdict = {True: "PASS", False: "FAIL", None: "n/a"}[t["pass"]]
-        runs = ", ".join(_fmt(v, t["unit"]) for v in t["per_run"])
+        runs = ", ".join(fmt(v, t["unit"]) for v in t["per_run"])
         lines.append(
-            f"  {verdict:4}  {t['label']}: {_fmt(t['value'], t['unit'])} "
-            f"(target ≤ {_fmt(t['limit'], t['unit'])}; runs: {runs})"
+            f"  {verdict:4}  {t['label']}: {fmt(t['value'], t['unit'])} "
+            f"(target ≤ {fmt(t['limit'], t['unit'])}; runs: {runs})"
         )
     return "\n".join(lines)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--json", type=Path, help="also write the combined figures here")
     ns = parser.parse_args()

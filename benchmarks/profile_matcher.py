@@ -1,15 +1,14 @@
-#!/usr/bin/env python3
-"""Profile what the benchmark measures, with pyinstrument (a dev tool: not needed by run.py).
+"""Profile what the benchmark measures, with pyinstrument (a dev tool the benchmarks do not need).
 
-    python benchmarks/profile_matcher.py suggest [--kind typo2 ...] [--worst 20] [--reps 20]
-    python benchmarks/profile_matcher.py resolve [--kind ...] [--worst N]
-    python benchmarks/profile_matcher.py render          # compare + message_payloads
-    python benchmarks/profile_matcher.py load            # Answers.load() without the cache
-    python benchmarks/profile_matcher.py load --cache-dir DIR    # ... a restart, warm cache
+    python -m benchmarks.profile_matcher suggest [--kind typo2 ...] [--worst 20] [--reps 20]
+    python -m benchmarks.profile_matcher resolve [--kind ...] [--worst N]
+    python -m benchmarks.profile_matcher render          # compare + message_payloads
+    python -m benchmarks.profile_matcher load            # Answers.load() without the cache
+    python -m benchmarks.profile_matcher load --cache-dir DIR    # ... a restart, warm cache
 
 ``suggest``/``resolve`` run the queries of queries.txt uncached (caches cleared before every
-call, as run.py does), ``--reps`` times; ``--kind`` keeps some kinds, ``--worst N`` first times
-every query once and keeps the N slowest (what makes the p99). ``--cache-dir`` loads the data
+call, as the benchmark does), ``--reps`` times; ``--kind`` keeps some kinds, ``--worst N`` first
+times every query once and keeps the N slowest (what makes the p99). ``--cache-dir`` loads the data
 through a start-up cache folder (faster; filled on first use). Prints pyinstrument's text
 report; ``--html PATH`` writes the interactive one too.
 """
@@ -19,20 +18,21 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+from bot.answers import Answers
 
-import run  # noqa: E402  (benchmarks/run.py: the same inputs and helpers)
-
-
-def _answers(cache_dir: str | None) -> Any:
-    return run.load_answers(run.extra_layers(), cache_dir)
+from .inputs import extra_layers, load_answers, load_queries, short
+from .render import sample_pairs
 
 
-def _calls(answers: Any, what: str) -> tuple[Any, Any]:
+def _answers(cache_dir: str | None) -> Answers:
+    return load_answers(extra_layers(), cache_dir)
+
+
+def _calls(answers: Answers, what: str) -> tuple[Callable[[str], Any], Callable[[], None]]:
     m = answers.matcher
     if what == "suggest":
         return (lambda q: m.suggest(q, 25)), m.clear_caches
@@ -56,15 +56,15 @@ def main() -> int:
         import bot.answers  # noqa: F401  (imports are not what is profiled)
 
         if ns.cache_dir:  # profile a restart: the cache is filled first, unprofiled
-            run.load_answers(run.extra_layers(), ns.cache_dir)
+            load_answers(extra_layers(), ns.cache_dir)
         profiler.start()
-        run.load_answers(run.extra_layers(), ns.cache_dir)
+        load_answers(extra_layers(), ns.cache_dir)
         profiler.stop()
     elif ns.what == "render":
         from bot.render.embeds import message_payloads
 
         answers = _answers(ns.cache_dir)
-        pairs = run.sample_pairs(answers, 50)
+        pairs = sample_pairs(answers, 50)
         profiler.start()
         for _ in range(ns.reps):
             for a, b in pairs:
@@ -72,7 +72,7 @@ def main() -> int:
         profiler.stop()
     else:
         answers = _answers(ns.cache_dir)
-        queries = run.load_queries()
+        queries = load_queries()
         if ns.kind:
             queries = [q for q in queries if q.kind in ns.kind]
         call, clear = _calls(answers, ns.what)
@@ -89,7 +89,7 @@ def main() -> int:
             timed.sort(key=lambda x: x[0], reverse=True)
             queries = [q for _, q in timed[: ns.worst]]
             for t, q in timed[: ns.worst]:
-                print(f"{t * 1000:8.3f} ms  {q.kind:9} {run.short(q.text, 60)}")
+                print(f"{t * 1000:8.3f} ms  {q.kind:9} {short(q.text, 60)}")
         profiler.start()
         for _ in range(ns.reps):
             for q in queries:

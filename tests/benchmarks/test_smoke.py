@@ -1,4 +1,5 @@
-"""Smoke test of ``benchmarks/run.py``: it runs (``--quick --skip-e2e``) and reports every figure.
+"""Smoke test of the benchmarks: ``python -m benchmarks --quick --skip-e2e`` runs and reports every
+figure.
 
 Benchmarks are not timed tests: only the presence and shape of the figures is checked here, never
 the targets (those depend on the machine and on what else runs on it).
@@ -6,7 +7,6 @@ the targets (those depend on the machine and on what else runs on it).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -16,25 +16,10 @@ from typing import Any
 
 import pytest
 
+from benchmarks.inputs import QUERIES, load_queries
+from benchmarks.startup import COLD_KEYS
+
 ROOT = Path(__file__).resolve().parents[2]
-RUN = ROOT / "benchmarks" / "run.py"
-QUERIES = ROOT / "benchmarks" / "queries.txt"
-
-
-def _load_run() -> Any:
-    """benchmarks/run.py as a module (it is a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("career_bot_benchmarks_run", RUN)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
-
-
-run = _load_run()
 STATS = ("unit", "n", "median", "p90", "p99", "max", "mean")
 RENDER = ("compare_view", "compare_payloads", "compare_total", "salary_total", "career_total")
 E2E_KINDS = ("compare", "salary", "autocomplete")
@@ -68,7 +53,7 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("bench") / "results.json"
     env = {k: v for k, v in os.environ.items() if k != "CAREER_BOT_DATA"}
     proc = subprocess.run(
-        [sys.executable, str(RUN), "--quick", "--skip-e2e", "--json", str(out)],
+        [sys.executable, "-m", "benchmarks", "--quick", "--skip-e2e", "--json", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -109,7 +94,7 @@ def test_top_level(results: dict[str, Any]) -> None:
 def test_cold_start(results: dict[str, Any], regime: str) -> None:
     cold = results["cold_start"][regime]
     assert cold["runs"] >= 1 and len(cold["samples"]) == cold["runs"]
-    for key in run.COLD_KEYS:
+    for key in COLD_KEYS:
         _shaped(cold[key], f"cold_start.{regime}.{key}")
     for key in ("total", "interpreter", "imports", "load_dataset", "matcher_build", "max_rss_mb"):
         _measured(cold[key], f"cold_start.{regime}.{key}")
@@ -165,7 +150,7 @@ def test_targets(results: dict[str, Any]) -> None:
 
 
 def test_query_set() -> None:
-    queries = run.load_queries(QUERIES)
+    queries = load_queries(QUERIES)
     assert 150 <= len(queries) <= 300
     kinds = {q.kind for q in queries}
     assert {"prefix", "typo1", "typo2", "lay", "abbrev", "nonsense", "long", "unicode"} <= kinds

@@ -23,11 +23,9 @@ from typing import Any
 import pytest
 
 from bot.render.limits import choices_problems, message_problems
+from fake_discord import BotProcess, FakeDiscord
 
 from ..conftest import MINI, ROOT
-
-pytest.importorskip("tests.fake_discord.server", reason="the fake Discord server is not here")
-from tests.fake_discord import BotProcess, FakeDiscord  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 

@@ -22,12 +22,10 @@ from bot.discord.views import NOT_YOURS_PAGES
 from bot.matching import Status
 from bot.render.embeds import render_pages
 from bot.render.limits import choices_problems, message_problems
+from fake_discord import BotProcess, FakeDiscord
 
 from ..conftest import MINI
 from .e2e_env import bot_env
-
-pytest.importorskip("tests.fake_discord.server", reason="the fake Discord server is not here")
-from tests.fake_discord import BotProcess, FakeDiscord  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 

@@ -23,10 +23,9 @@ from typing import Any
 
 import pytest
 
-from .e2e_env import bot_env
+from fake_discord import BotProcess, FakeDiscord
 
-pytest.importorskip("tests.fake_discord.server", reason="the fake Discord server is not here")
-from tests.fake_discord import BotProcess, FakeDiscord  # noqa: E402
+from .e2e_env import bot_env
 
 pytestmark = pytest.mark.e2e
 

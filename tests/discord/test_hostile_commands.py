@@ -254,8 +254,7 @@ E2E_STRINGS = [
 
 @pytest.mark.e2e
 def test_nasty_strings_through_the_real_bot(tmp_path_factory: pytest.TempPathFactory) -> None:
-    pytest.importorskip("tests.fake_discord.server", reason="the fake Discord server is not here")
-    from tests.fake_discord import BotProcess, FakeDiscord
+    from fake_discord import BotProcess, FakeDiscord
 
     # The session's shared data cache (see test_faults.py); --sync, as the sync state is shared.
     cache = tmp_path_factory.getbasetemp() / "career-bot-hardening-cache"

@@ -15,10 +15,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from ..conftest import MINI, ROOT, TESTS
+from fake_discord import BotProcess, FakeDiscord
 
-pytest.importorskip("tests.fake_discord.server", reason="the fake Discord server is not here")
-from tests.fake_discord import BotProcess, FakeDiscord  # noqa: E402
+from ..conftest import MINI, ROOT, TESTS
 
 pytestmark = pytest.mark.e2e
 

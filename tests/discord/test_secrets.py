@@ -29,11 +29,9 @@ from pathlib import Path
 import pytest
 
 from bot.discord.app import BAD_TOKEN
+from fake_discord import BotProcess, FakeDiscord
 
 from ..conftest import MINI, ROOT
-
-pytest.importorskip("tests.fake_discord.server", reason="the fake Discord server is not here")
-from tests.fake_discord import BotProcess, FakeDiscord  # noqa: E402
 
 SETTINGS = ("DISCORD_TOKEN", "LOG_LEVEL", "DISCORD_GUILD_ID", "SHARD_COUNT", "SHARD_IDS")
 SETTINGS += ("CAREER_BOT_DATA", "CAREER_BOT_NO_CACHE")

@@ -1,1 +1,1 @@
-from tests.fake_discord.fixtures import discord_spec, fake_discord, launch_bot  # noqa: F401
+from fake_discord.fixtures import discord_spec, fake_discord, launch_bot  # noqa: F401

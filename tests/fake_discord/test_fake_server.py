@@ -12,8 +12,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.fake_discord import ECHO_BOT, BotProcess, FakeDiscord
-from tests.fake_discord.spec import SpecValidator, load_spec
+from fake_discord import ECHO_BOT, BotProcess, FakeDiscord
+from fake_discord.spec import SpecValidator, load_spec
 
 IDENTIFY_PROPS = {"os": "linux", "browser": "test", "device": "test"}
 

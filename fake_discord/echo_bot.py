@@ -1,7 +1,7 @@
 """A trivial discord.py bot: exercises the fake Discord, and is the latency floor for benchmarks.
 
 Token from DISCORD_TOKEN. Run against the fake with
-``python tests/fake_discord/launcher.py --api ... --gateway ... -- tests.fake_discord.echo_bot``.
+``python -m fake_discord.launcher --api ... --gateway ... -- fake_discord.echo_bot``.
 
 Environment:
   ECHO_SHARD_COUNT  run as an AutoShardedBot with this many shards (default: a plain Bot)

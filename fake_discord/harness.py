@@ -17,9 +17,9 @@ from typing import Any
 
 from .server import FakeDiscord
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 LAUNCHER = Path(__file__).resolve().with_name("launcher.py")
-ECHO_BOT = "tests.fake_discord.echo_bot"
+ECHO_BOT = "fake_discord.echo_bot"
 DEFAULT_BOT = ("bot", ("run",))
 
 

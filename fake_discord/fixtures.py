@@ -3,7 +3,7 @@
 Available to tests under ``tests/fake_discord/`` through its conftest.py. Elsewhere, import them
 into a test module or a conftest::
 
-    from tests.fake_discord.fixtures import fake_discord, launch_bot, discord_spec  # noqa: F401
+    from fake_discord.fixtures import fake_discord, launch_bot, discord_spec  # noqa: F401
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 SPEC_ENV_VAR = "DISCORD_OPENAPI_SPEC"
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SPEC_PATH = REPO_ROOT.parent / "shared" / "discord-api-spec" / "openapi.json"
 _DOC_URI = "urn:discord-openapi"
 _METHODS = ("get", "put", "post", "patch", "delete")

@@ -1,7 +1,7 @@
 """A fake Discord (REST /api/v10 + gateway) on 127.0.0.1 for end-to-end tests of discord.py bots.
 
 See README.md in this folder. Public names are imported lazily, so a bot process that imports
-``tests.fake_discord.echo_bot`` does not pay for aiohttp-server/jsonschema imports.
+``fake_discord.echo_bot`` does not pay for aiohttp-server/jsonschema imports.
 """
 
 from __future__ import annotations

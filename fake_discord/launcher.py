@@ -1,11 +1,11 @@
 """Run an unmodified discord.py bot against the fake Discord.
 
-    python tests/fake_discord/launcher.py --api http://127.0.0.1:PORT/api/v10 \\
+    python fake_discord/launcher.py --api http://127.0.0.1:PORT/api/v10 \\
         --gateway ws://127.0.0.1:PORT/ -- <module> [args...]
 
 Sets exactly two things in discord.py, then runs ``<module>`` as ``python -m <module> [args...]``
 would (``runpy.run_module(module, run_name="__main__", alter_sys=True)``, ``sys.argv[1:] = args``,
-the current directory first on ``sys.path``, then the repository root):
+the working directory first on ``sys.path``):
 
 * ``discord.http.Route.BASE`` (a str; REST and webhook/interaction requests are built from it);
 * ``discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY`` (a ``yarl.URL`` in discord.py 2.x).
@@ -20,7 +20,6 @@ import argparse
 import os
 import runpy
 import sys
-from pathlib import Path
 
 DEFAULT_COMMAND = ["bot", "run"]
 
@@ -56,10 +55,8 @@ def main(argv: list[str] | None = None) -> None:
         file=sys.stderr,
         flush=True,
     )
-    # Like `python -m`: the working directory, not this file's folder, heads sys.path; the repo
-    # root follows, so `tests.fake_discord.echo_bot` imports from any working directory.
-    cwd, repo_root = os.getcwd(), str(Path(__file__).resolve().parents[2])
-    sys.path[0:1] = [cwd] if cwd == repo_root else [cwd, repo_root]
+    # Exactly like `python -m`: the working directory, not this file's folder, heads sys.path.
+    sys.path[0] = os.getcwd()
     sys.argv = [module, *args]
     runpy.run_module(module, run_name="__main__", alter_sys=True)
 
