@@ -16,6 +16,7 @@ from typing import Any
 from . import __version__, messages
 from .answers import Answers
 from .cache import DiskCache
+from .comparison import Sheet
 from .dataset import DatasetError, load_dataset
 from .matching import Resolution, Status
 from .model import Profession
@@ -96,15 +97,15 @@ def _print_unresolved(res: Resolution, as_json: bool) -> None:
             print(f"  • {c.profession.title}", file=sys.stderr)
 
 
-def _show(view: Any, as_json: bool) -> None:
+def _show(sheet: Sheet, as_json: bool) -> None:
     if as_json:
         from .render.embeds import message_payloads
 
-        print(json.dumps(message_payloads(view), ensure_ascii=False, indent=2))
+        print(json.dumps(message_payloads(sheet), ensure_ascii=False, indent=2))
     else:
         from .render.text import render_text
 
-        sys.stdout.write(render_text(view))
+        sys.stdout.write(render_text(sheet))
 
 
 def _match(answers: Answers, queries: Sequence[str], as_json: bool) -> int:

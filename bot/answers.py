@@ -1,6 +1,6 @@
-"""The core's front door: a loaded dataset, its matcher, and the three kinds of answer.
+"""The core's front door: a loaded dataset, its matcher, and a sheet for each kind of answer.
 
-Both surfaces (Discord and the console) call this and render the views it returns.
+Both surfaces (Discord and the console) call this and render the sheets it returns.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import comparison
 from .cache import DiskCache
-from .comparison import View
+from .comparison import Kind, Sheet
 from .dataset import Dataset, load_dataset
 from .matching import Matcher
 from .model import Profession
@@ -22,6 +22,8 @@ VIEW_CACHE = 1024
 
 
 class Answers:
+    """Answers questions about the dataset's professions: ``sheet(kind, professions)``."""
+
     def __init__(self, dataset: Dataset, disk: DiskCache | None = None) -> None:
         self.dataset = dataset
         self.matcher = Matcher(dataset.professions, disk=disk, fingerprint=dataset.fingerprint)
@@ -50,39 +52,47 @@ class Answers:
     def _get(self, profession_id: str | None) -> Profession | None:
         return None if profession_id is None else self.dataset.get(profession_id)
 
-    # Views are immutable and depend only on the (immutable) professions, so the most recent
+    def sheet(self, kind: Kind, professions: Sequence[Profession]) -> Sheet:
+        """The sheet answering ``kind`` for ``professions`` (two to compare, else one)."""
+        if kind is Kind.COMPARE:
+            a, b = professions
+            return self.compare(a, b)
+        (one,) = professions
+        return self.salary(one) if kind is Kind.SALARY else self.career(one)
+
+    # Sheets are immutable and depend only on the (immutable) professions, so the most recent
     # ones are kept, by id: popular questions are answered again without building anything.
 
-    def compare(self, a: Profession, b: Profession) -> View:
+    def compare(self, a: Profession, b: Profession) -> Sheet:
         return self._compare(a.id, b.id) if self._owns(a, b) else self._build_compare(a, b)
 
-    def salary(self, p: Profession) -> View:
+    def salary(self, p: Profession) -> Sheet:
         return self._salary(p.id) if self._owns(p) else self._build_salary(p)
 
-    def career(self, p: Profession) -> View:
+    def career(self, p: Profession) -> Sheet:
         return self._career(p.id) if self._owns(p) else self._build_career(p)
 
     def _owns(self, *profs: Profession) -> bool:
         return all(self.dataset.by_id.get(p.id) is p for p in profs)
 
-    def _build_compare(self, a: Profession, b: Profession) -> View:
+    def _build_compare(self, a: Profession, b: Profession) -> Sheet:
         return comparison.compare(a, b, closest=(self._get(a.closest), self._get(b.closest)))
 
-    def _build_salary(self, p: Profession) -> View:
+    def _build_salary(self, p: Profession) -> Sheet:
         return comparison.salary(p, closest=self._get(p.closest))
 
-    def _build_career(self, p: Profession) -> View:
+    def _build_career(self, p: Profession) -> Sheet:
         similar = [s for s in (self._get(i) for i in (p.similar.ids if p.similar else ())) if s]
         return comparison.profile(p, similar=similar, closest=self._get(p.closest))
 
     @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019 - one Answers per process, kept for its life
-    def _compare(self, a: str, b: str) -> View:
+    def _compare(self, a: str, b: str) -> Sheet:
         return self._build_compare(self.dataset.by_id[a], self.dataset.by_id[b])
 
     @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019
-    def _salary(self, profession_id: str) -> View:
+    def _salary(self, profession_id: str) -> Sheet:
         return self._build_salary(self.dataset.by_id[profession_id])
 
     @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019
-    def _career(self, profession_id: str) -> View:
+    def _career(self, profession_id: str) -> Sheet:
         return self._build_career(self.dataset.by_id[profession_id])

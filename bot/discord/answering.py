@@ -3,35 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 import discord
 
 from .. import messages
 from ..answers import Answers
-from ..comparison import View
+from ..comparison import Kind, Sheet
 from ..matching import Status
 from ..model import Profession
-from ..render.common import pages as page_keys
 from ..render.embeds import LazyPages
 from .common import NO_MENTIONS, escape
 from .views import Pager, PickView
 
-Kind = Literal["compare", "salary", "career"]
 Interaction = discord.Interaction[Any]  # any client: this flow needs only the interaction
 
 
-def build_view(answers: Answers, kind: Kind, professions: Sequence[Profession]) -> View:
-    if kind == "compare":
-        a, b = professions
-        return answers.compare(a, b)
-    (one,) = professions
-    return answers.salary(one) if kind == "salary" else answers.career(one)
+def build_view(answers: Answers, kind: Kind, professions: Sequence[Profession]) -> Sheet:
+    return answers.sheet(kind, professions)
 
 
-def page_labels(view: View) -> list[str]:
+def page_labels(sheet: Sheet) -> list[str]:
     """The section title of each page ``render_pages`` makes, in the same order."""
-    return [block.title for key in page_keys(view) if (block := view.block(key)) is not None]
+    return list(sheet.page_titles)
 
 
 async def send_answer(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..comparison import Row, Value, View
+from ..comparison import Row, Sheet, Value
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 ELLIPSIS = "…"
@@ -19,11 +19,6 @@ def clip(text: str, limit: int) -> str:
     return text[: max(0, limit - 1)].rstrip() + ELLIPSIS
 
 
-def pages(view: View) -> list[str]:
-    """Keys of the blocks that make up the pages of a view, in order (blocks with content)."""
-    return [b.key for b in view.blocks if b.rows or b.text or b.bullets]
-
-
 def marker(value: Value, style: str) -> str:
     """Footnote marker for a value: ``¹`` (Discord) or ``[1]`` (terminal)."""
     if value.source is None or value.missing:
@@ -38,8 +33,8 @@ def higher_note(row: Row, column: int) -> str | None:
     return None
 
 
-def source_lines(view: View, style: str) -> list[str]:
+def source_lines(sheet: Sheet, style: str) -> list[str]:
     return [
         (superscript(n) if style == "sup" else f"[{n}]") + " " + cite
-        for n, cite in enumerate(view.sources, start=1)
+        for n, cite in enumerate(sheet.sources, start=1)
     ]

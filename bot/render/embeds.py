@@ -9,11 +9,11 @@ from typing import overload
 import discord
 from discord.utils import escape_markdown
 
-from ..comparison import Block, Row, View
+from ..comparison import Block, Kind, Layout, Row, Sheet
 from . import limits
 from .common import clip, higher_note, marker, source_lines
 
-COLOURS = {"compare": 0x5865F2, "salary": 0x57F287, "career": 0xFEE75C}
+COLOURS = {Kind.COMPARE: 0x5865F2, Kind.SALARY: 0x57F287, Kind.CAREER: 0xFEE75C}
 TAGS = ("🅰️", "🅱️")
 
 
@@ -24,7 +24,7 @@ def esc(text: str) -> str:
     return escape_markdown(text, as_needed=False)
 
 
-def _row_value(row: Row, view: View) -> str:
+def _row_value(row: Row, sheet: Sheet) -> str:
     if len(row.values) == 1:
         value = row.values[0]
         return esc(value.text) + marker(value, "sup")
@@ -42,32 +42,45 @@ def _row_value(row: Row, view: View) -> str:
     return "\n".join(lines)
 
 
-def _footer(view: View, page: int | None, total: int) -> str:
-    parts = source_lines(view, "sup")
+def _footer(sheet: Sheet, page: int | None, total: int) -> str:
+    parts = source_lines(sheet, "sup")
     text = "Sources: " + " · ".join(parts) if parts else ""
     if total > 1 and page is not None:
         text = f"Page {page + 1}/{total}" + (" · " + text if text else "")
     return clip(text, limits.FOOTER_TEXT)
 
 
-def _block_fields(embed: discord.Embed, block: Block, view: View, inline: bool) -> None:
-    if block.text and view.kind != "career":
-        embed.add_field(
-            name=clip(block.title, 256), value=clip(esc(block.text), 1024), inline=False
-        )
+def _full(embed: discord.Embed) -> bool:
+    return len(embed.fields) >= limits.EMBED_FIELDS
+
+
+def _table(embed: discord.Embed, block: Block, sheet: Sheet, inline: bool) -> None:
     for row in block.rows:
-        if len(embed.fields) >= limits.EMBED_FIELDS:
+        if _full(embed):
             return
-        value = _row_value(row, view)
+        value = _row_value(row, sheet)
         wide = len(row.values) > 1 or len(value) > 60 or "\n" in value
         embed.add_field(
             name=clip(esc(row.label), limits.FIELD_NAME),
             value=clip(value, limits.FIELD_VALUE) or "—",
             inline=inline and not wide,
         )
-    if block.bullets and len(embed.fields) < limits.EMBED_FIELDS:
-        text = "\n".join(f"• {esc(b)}" for b in block.bullets)
-        embed.add_field(name=clip(esc(block.title), 256), value=clip(text, 1024), inline=False)
+
+
+def _titled(embed: discord.Embed, title: str, value: str) -> None:
+    if not _full(embed):
+        name = clip(esc(title), limits.FIELD_NAME)
+        embed.add_field(name=name, value=clip(value, limits.FIELD_VALUE), inline=False)
+
+
+def _block(embed: discord.Embed, block: Block, sheet: Sheet, inline: bool) -> None:
+    """A block's fields, by its layout (a lead is the description, placed by the caller)."""
+    if block.layout is Layout.PROSE and block.text:
+        _titled(embed, block.title, esc(block.text))
+    elif block.layout in (Layout.TABLE, Layout.PASSAGES):
+        _table(embed, block, sheet, inline and block.layout is Layout.TABLE)
+    elif block.layout is Layout.BULLETS and block.bullets:
+        _titled(embed, block.title, "\n".join(f"• {esc(b)}" for b in block.bullets))
 
 
 def _size(embed: discord.Embed) -> int:
@@ -93,85 +106,69 @@ def _fit(embed: discord.Embed) -> discord.Embed:
     return embed
 
 
-def _legend(view: View) -> str:
-    return "\n".join(f"{TAGS[i]} **{esc(t)}**" for i, t in enumerate(view.columns))
+def _legend(sheet: Sheet) -> str:
+    return "\n".join(f"{TAGS[i]} **{esc(t)}**" for i, t in enumerate(sheet.columns))
 
 
-def _page_blocks(view: View) -> list[Block]:
-    return [b for b in view.blocks if b.rows or b.text or b.bullets]
+def page_count(sheet: Sheet) -> int:
+    """How many pages a sheet has (a comparison pages by section; the others are one page)."""
+    return len(sheet.pages)
 
 
-def page_count(view: View) -> int:
-    """How many pages a view has: a comparison pages by section; the others are one page."""
-    return len(_page_blocks(view)) if view.kind == "compare" else 1
+def render_page(sheet: Sheet, n: int) -> discord.Embed:
+    """Page ``n`` (0-based) of a sheet as an embed, within every Discord limit."""
+    if n < 0 or n >= len(sheet.pages):
+        raise IndexError(n)
+    return _section_page(sheet, n) if sheet.paged else _single(sheet)
 
 
-def render_page(view: View, n: int) -> discord.Embed:
-    """Page ``n`` (0-based) of a view as an embed, within every Discord limit."""
-    if view.kind != "compare":
-        if n != 0:
-            raise IndexError(n)
-        return _single(view)
-    blocks = _page_blocks(view)
-    block = blocks[n]
-    title = clip(f"{block.title}: {view.title}", limits.EMBED_TITLE)
-    desc = _legend(view)
-    if block.key == "summary" and view.summary:
-        desc += "\n\n" + esc(view.summary)
-    embed = discord.Embed(title=title, description=clip(desc, 4096), colour=COLOURS["compare"])
-    if block.key == "about":
-        for row in block.rows:
-            embed.add_field(
-                name=clip(esc(row.label), 256),
-                value=clip(_row_value(row, view), 1024),
-                inline=False,
-            )
-    else:
-        _block_fields(embed, block, view, inline=False)
-    embed.set_footer(text=_footer(view, n, len(blocks)))
+def _section_page(sheet: Sheet, n: int) -> discord.Embed:
+    """One section of a paged sheet: the columns' legend, then the section (the summary
+    sentence heads the first page)."""
+    pages = sheet.pages
+    (block,) = pages[n]
+    title = clip(f"{block.title}: {sheet.title}", limits.EMBED_TITLE)
+    desc = _legend(sheet)
+    if n == 0 and sheet.summary:
+        desc += "\n\n" + esc(sheet.summary)
+    colour = COLOURS[sheet.kind]
+    embed = discord.Embed(title=title, description=clip(desc, 4096), colour=colour)
+    _block(embed, block, sheet, inline=False)
+    embed.set_footer(text=_footer(sheet, n, len(pages)))
     return _fit(embed)
 
 
-def _single(view: View) -> discord.Embed:
-    colour = COLOURS.get(view.kind, 0x5865F2)
-    embed = discord.Embed(title=clip(esc(view.title), limits.EMBED_TITLE), colour=colour)
-    parts = []
-    if view.summary:
-        parts.append(esc(view.summary))
-    about = view.block("about")
-    if view.kind == "career" and about and about.text:
-        parts.append(esc(about.text))
+def _single(sheet: Sheet) -> discord.Embed:
+    """Every block on one page: the summary and the lead make the description; each table
+    after the first is headed by its title."""
+    embed = discord.Embed(title=clip(esc(sheet.title), limits.EMBED_TITLE))
+    embed.colour = COLOURS[sheet.kind]
+    (blocks,) = sheet.pages
+    parts = [esc(sheet.summary)] if sheet.summary else []
+    parts += [esc(b.text) for b in blocks if b.layout is Layout.LEAD and b.text]
     embed.description = clip("\n\n".join(parts), 4096) or None
-    for block in view.blocks:
-        if view.kind == "career" and block.key == "about":
-            if block.bullets:
-                text = "\n".join(f"• {esc(b)}" for b in block.bullets)
-                embed.add_field(name="Typical tasks", value=clip(text, 1024), inline=False)
-            continue
-        if block.text and not block.rows and not block.bullets:
-            embed.add_field(name=clip(esc(block.title), 256), value=clip(esc(block.text), 1024))
-            continue
-        if block.rows and block.key != "pay" and len(embed.fields) < limits.EMBED_FIELDS:
+    for i, block in enumerate(blocks):
+        if block.layout is Layout.TABLE and i > 0 and not _full(embed):
             embed.add_field(
                 name="\u200b", value=f"__**{clip(esc(block.title), 1000)}**__", inline=False
             )
-        _block_fields(embed, block, view, inline=True)
-    embed.set_footer(text=_footer(view, None, 1))
+        _block(embed, block, sheet, inline=True)
+    embed.set_footer(text=_footer(sheet, None, 1))
     return _fit(embed)
 
 
-def render_pages(view: View) -> list[discord.Embed]:
-    """Every page of a view, rendered now."""
-    return [render_page(view, n) for n in range(page_count(view))]
+def render_pages(sheet: Sheet) -> list[discord.Embed]:
+    """Every page of a sheet, rendered now."""
+    return [render_page(sheet, n) for n in range(page_count(sheet))]
 
 
 class LazyPages(Sequence[discord.Embed]):
-    """The pages of a view, each rendered the first time it is shown: a comparison is sent
+    """The pages of a sheet, each rendered the first time it is shown: a comparison is sent
     with its first page, and most people never open all six."""
 
-    def __init__(self, view: View) -> None:
-        self.view = view
-        self._pages: list[discord.Embed | None] = [None] * page_count(view)
+    def __init__(self, sheet: Sheet) -> None:
+        self.sheet = sheet
+        self._pages: list[discord.Embed | None] = [None] * page_count(sheet)
 
     def __len__(self) -> int:
         return len(self._pages)
@@ -185,12 +182,12 @@ class LazyPages(Sequence[discord.Embed]):
             return [self[i] for i in range(len(self))[index]]
         page = self._pages[index]
         if page is None:
-            page = self._pages[index] = render_page(self.view, index % len(self))
+            page = self._pages[index] = render_page(self.sheet, index % len(self))
         return page
 
 
-def message_payloads(view: View) -> list[dict[str, object]]:
-    """The message payload(s) the bot sends for a view, as JSON-ready dicts: one per page."""
+def message_payloads(sheet: Sheet) -> list[dict[str, object]]:
+    """The message payload(s) the bot sends for a sheet, as JSON-ready dicts: one per page."""
     return [
-        {"embeds": [e.to_dict()], "allowed_mentions": {"parse": []}} for e in render_pages(view)
+        {"embeds": [e.to_dict()], "allowed_mentions": {"parse": []}} for e in render_pages(sheet)
     ]

@@ -1,11 +1,11 @@
-"""View model → plain terminal text (what the console prints)."""
+"""Sheet → plain terminal text (what the console prints)."""
 
 from __future__ import annotations
 
 import shutil
 import textwrap
 
-from ..comparison import Block, Row, View
+from ..comparison import Block, Layout, Row, Sheet
 from .common import higher_note, marker, source_lines
 
 LABEL = 25
@@ -26,13 +26,13 @@ def _cell(row: Row, col: int) -> list[str]:
     return text.split("\n")
 
 
-def _table(block: Block, view: View, width: int) -> list[str]:
-    cols = len(view.columns)
+def _table(block: Block, sheet: Sheet, width: int) -> list[str]:
+    cols = len(sheet.columns)
     col_w = max(18, (width - LABEL - 2 * cols) // cols)
     lines: list[str] = []
     if cols > 1 and block.rows:
         head = " " * LABEL + "".join(
-            textwrap.shorten(t, col_w, placeholder="…").ljust(col_w + 2) for t in view.columns
+            textwrap.shorten(t, col_w, placeholder="…").ljust(col_w + 2) for t in sheet.columns
         )
         lines.append(head.rstrip())
     for row in block.rows:
@@ -49,33 +49,39 @@ def _table(block: Block, view: View, width: int) -> list[str]:
     return lines
 
 
-def render_text(view: View, width: int | None = None) -> str:
+def _passages(block: Block, width: int) -> list[str]:
+    lines = []
+    for row in block.rows:
+        lines.append(row.label + ":")
+        value = row.values[0]
+        text = value.text + marker(value, "brackets")
+        lines += textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  ")
+    return lines
+
+
+def _block(block: Block, sheet: Sheet, width: int) -> list[str]:
+    """A block's lines under its title, by its layout."""
+    out = [block.title, "-" * len(block.title)]
+    if block.layout is Layout.PASSAGES:
+        out += _passages(block, width)
+    else:
+        if block.text:
+            out += textwrap.wrap(block.text, width)
+        out += _table(block, sheet, width)
+    for bullet in block.bullets:
+        out += textwrap.wrap(bullet, width, initial_indent="  • ", subsequent_indent="    ")
+    return [*out, ""]
+
+
+def render_text(sheet: Sheet, width: int | None = None) -> str:
     width = width or _width()
-    out = [view.title, "=" * min(width, len(view.title))]
-    if view.summary:
-        out += textwrap.wrap(view.summary, width) + [""]
-    for block in view.blocks:
-        if not (block.rows or block.text or block.bullets):
-            continue
-        out += [block.title, "-" * len(block.title)]
-        if block.key == "about" and block.rows and len(view.columns) > 1:
-            for row in block.rows:
-                out.append(row.label + ":")
-                value = row.values[0]
-                out += textwrap.wrap(
-                    value.text + marker(value, "brackets"),
-                    width,
-                    initial_indent="  ",
-                    subsequent_indent="  ",
-                )
-        else:
-            if block.text:
-                out += textwrap.wrap(block.text, width)
-            out += _table(block, view, width)
-        for bullet in block.bullets:
-            out += textwrap.wrap(bullet, width, initial_indent="  • ", subsequent_indent="    ")
-        out.append("")
-    sources = source_lines(view, "brackets")
+    out = [sheet.title, "=" * min(width, len(sheet.title))]
+    if sheet.summary:
+        out += textwrap.wrap(sheet.summary, width) + [""]
+    for page in sheet.pages:
+        for block in page:
+            out += _block(block, sheet, width)
+    sources = source_lines(sheet, "brackets")
     if sources:
         out += ["Sources:", *(f"  {s}" for s in sources)]
     return "\n".join(out).rstrip() + "\n"

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from bot.answers import Answers
-from bot.comparison import Block, Row, Value, View
+from bot.comparison import Block, Kind, Layout, Row, Sheet, Value
 from bot.render import limits
 from bot.render.embeds import message_payloads, render_pages
 
@@ -64,23 +64,29 @@ def test_oversized_view_is_clipped_to_limits() -> None:
     rows = tuple(
         Row(f"label {i} " + huge, (Value(huge, 1), Value(huge, 2)), 0, huge) for i in range(40)
     )
-    view = View(
-        "compare",
+    view = Sheet(
+        Kind.COMPARE,
         "T" * 400,
         ("A" * 300, "B" * 300),
         ("a", "b"),
         huge,
-        (Block("summary", "S" * 300, rows), Block("pay", "Pay", rows)),
+        (Block("summary", "S" * 300, Layout.TABLE, rows), Block("pay", "Pay", Layout.TABLE, rows)),
         tuple("source " * 400 for _ in range(3)),
+        paged=True,
     )
     assert_within_limits(message_payloads(view))
-    one = View(
-        "salary",
+    one = Sheet(
+        Kind.SALARY,
         "T" * 400,
         ("A",),
         ("a",),
         huge,
-        (Block("pay", "Pay", rows[:30], text=huge, bullets=(huge,) * 30),),
+        (
+            Block("lead", "About", Layout.LEAD, text=huge),
+            Block("pay", "Pay", Layout.TABLE, rows[:30]),
+            Block("note", "Note", Layout.PROSE, text=huge),
+            Block("list", "List", Layout.BULLETS, bullets=(huge,) * 30),
+        ),
         ("s",),
     )
     assert_within_limits(message_payloads(one))

@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from ...answers import Answers
+from ...comparison import Kind
 from ..answering import answer
 from ..autocomplete import choices
 from ..client import CareerBot
@@ -49,7 +50,7 @@ class CareerCog(commands.Cog, name="Careers"):
     )
     @answer_cooldown()
     async def compare(self, interaction: Interaction, a: ProfessionName, b: ProfessionName) -> None:
-        await answer(interaction, self.answers, "compare", [a, b])
+        await answer(interaction, self.answers, Kind.COMPARE, [a, b])
 
     @app_commands.command(
         name="salary",
@@ -60,7 +61,7 @@ class CareerCog(commands.Cog, name="Careers"):
     )
     @answer_cooldown()
     async def salary(self, interaction: Interaction, profession: ProfessionName) -> None:
-        await answer(interaction, self.answers, "salary", [profession])
+        await answer(interaction, self.answers, Kind.SALARY, [profession])
 
     @app_commands.command(
         name="career",
@@ -72,7 +73,7 @@ class CareerCog(commands.Cog, name="Careers"):
     )
     @answer_cooldown()
     async def career(self, interaction: Interaction, profession: ProfessionName) -> None:
-        await answer(interaction, self.answers, "career", [profession])
+        await answer(interaction, self.answers, Kind.CAREER, [profession])
 
     @compare.autocomplete("a")
     @compare.autocomplete("b")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import Answers
-from bot.comparison import Fig, View, compare, difference
+from bot.comparison import Fig, Sheet, compare, difference
 from bot.model import Pay, Profession, Section
 
-from .seed_figures import SEED_DESCRIPTIONS, SEED_ROWS, SEED_SKILLS
+from ..seed_figures import SEED_DESCRIPTIONS, SEED_ROWS, SEED_SKILLS
 
 SRC = Section("BLS OEWS May 2025", 2025)
 OTHER = Section("Career site comparison page", None)
@@ -47,19 +47,19 @@ def test_different_sources_are_labelled() -> None:
     assert text.endswith("different sources")
 
 
-def rows(view: View) -> dict[tuple[str, str], tuple[str, ...]]:
+def rows(view: Sheet) -> dict[tuple[str, str], tuple[str, ...]]:
     return {(b.key, r.label): tuple(v.text for v in r.values) for b in view.blocks for r in b.rows}
 
 
 @pytest.fixture(scope="module")
-def seed_view(mini_answers: Answers) -> View:
+def seed_view(mini_answers: Answers) -> Sheet:
     d = mini_answers.dataset
     return mini_answers.compare(
         d.get("collections-specialist"), d.get("loss-mitigation-specialist")
     )
 
 
-def test_seed_comparison_keeps_every_figure(seed_view: View) -> None:
+def test_seed_comparison_keeps_every_figure(seed_view: Sheet) -> None:
     found = {}
     for block in seed_view.blocks:
         for row in block.rows:
@@ -69,7 +69,7 @@ def test_seed_comparison_keeps_every_figure(seed_view: View) -> None:
         assert any(a in va and b in vb for va, vb in found[label]), (label, found[label])
 
 
-def test_seed_sections_follow_the_page(seed_view: View) -> None:
+def test_seed_sections_follow_the_page(seed_view: Sheet) -> None:
     assert [b.key for b in seed_view.blocks] == [
         "summary",
         "about",
@@ -84,7 +84,7 @@ def test_seed_sections_follow_the_page(seed_view: View) -> None:
     assert growth.difference == "same"
 
 
-def test_seed_summary_and_descriptions(seed_view: View) -> None:
+def test_seed_summary_and_descriptions(seed_view: Sheet) -> None:
     assert "6–12 months" in seed_view.summary
     assert "$43,251" in seed_view.summary and "$35,164" in seed_view.summary
     about = " ".join(r.values[0].text for r in seed_view.block("about").rows)
@@ -96,7 +96,7 @@ def test_seed_summary_and_descriptions(seed_view: View) -> None:
             assert name in skills.values[col].text
 
 
-def test_every_figure_has_a_source(seed_view: View) -> None:
+def test_every_figure_has_a_source(seed_view: Sheet) -> None:
     for block in seed_view.blocks:
         for row in block.rows:
             if row.label == "Closest official occupation":  # a name, not a figure
@@ -106,7 +106,7 @@ def test_every_figure_has_a_source(seed_view: View) -> None:
     assert seed_view.sources == ("Career site comparison page (no year given)",)
 
 
-def test_curated_pair_names_their_official_occupations(seed_view: View) -> None:
+def test_curated_pair_names_their_official_occupations(seed_view: Sheet) -> None:
     row = seed_view.block("summary").rows[-1]
     assert row.label == "Closest official occupation"
     assert [v.text for v in row.values] == [
@@ -161,7 +161,7 @@ def test_profile_view(mini_answers: Answers) -> None:
     d = mini_answers.dataset
     view = mini_answers.career(d.get("bill-and-account-collectors"))
     assert view.block("about").text.startswith("Locate and notify")
-    assert view.block("about").bullets
+    assert view.block("tasks").bullets
     assert "Loan Officers" in view.block("similar").bullets
     assert view.block("education") is not None and view.block("skills") is not None
     assert view.summary == "SOC 43-3011"

@@ -1,0 +1,1 @@
+"""Sheet builders, one per command: ``compare``, ``salary`` and ``career``."""
