@@ -54,11 +54,11 @@ class Answers:
 
     def sheet(self, kind: Kind, professions: Sequence[Profession]) -> Sheet:
         """The sheet answering ``kind`` for ``professions`` (two to compare, else one)."""
-        if kind is Kind.COMPARE:
+        if kind == Kind.COMPARE:
             a, b = professions
             return self.compare(a, b)
         (one,) = professions
-        return self.salary(one) if kind is Kind.SALARY else self.career(one)
+        return self.salary(one) if kind == Kind.SALARY else self.career(one)
 
     # Sheets are immutable and depend only on the (immutable) professions, so the most recent
     # ones are kept, by id: popular questions are answered again without building anything.
