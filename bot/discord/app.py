@@ -18,6 +18,7 @@ import discord
 
 from ..answers import Answers
 from ..dataset import DatasetError
+from ..redact import TOKEN_LABEL, Printer, RedactingHandler, Redactor, one_line
 from ..settings import Settings, env_file_warning
 from .client import CareerBot
 from .cogs import CareerCog, InfoCog
@@ -35,7 +36,7 @@ BAD_TOKEN = (
     "career-bot: Discord rejected the bot token in DISCORD_TOKEN. Copy a fresh one from the "
     "Developer Portal (your application → Bot → Reset Token); see README, “Running the bot”."
 )
-REDACTED = "[DISCORD_TOKEN]"
+REDACTED = TOKEN_LABEL
 
 
 def create_bot(answers: Answers, settings: Settings, *, force_sync: bool = False) -> CareerBot:
@@ -47,41 +48,10 @@ def create_bot(answers: Answers, settings: Settings, *, force_sync: bool = False
 # --------------------------------------------------------------------------- logging
 
 
-class RedactToken(logging.Filter):
-    """Belt and braces: no log record ever shows the token (or its secret last part)."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        secret = token.rsplit(".", 1)[-1]
-        self.secrets = [token] + ([secret] if secret != token and len(secret) >= 8 else [])
-
-    def _redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return text
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a malformed record: leave it to the formatter to report
-            return True
-        redacted = self._redact(message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._redact(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self._redact(record.stack_info)
-        return True
-
-
 def configure_logging(settings: Settings) -> logging.Handler:
-    """discord.py's log format on stderr at ``LOG_LEVEL``, token redacted; returns the handler."""
-    handler = logging.StreamHandler()
-    if settings.token:
-        handler.addFilter(RedactToken(settings.token))
+    """discord.py's log format on stderr at ``LOG_LEVEL``; every finished line (whichever
+    formatter discord.py picks: plain, or colour on a TTY or in Docker) is redacted."""
+    handler = RedactingHandler(Redactor(settings.token))
     discord.utils.setup_logging(handler=handler, level=getattr(logging, settings.log_level))
     return handler
 
@@ -138,27 +108,32 @@ def _on_signal(stop: asyncio.Event, sig: signal.Signals) -> None:
 
 
 def run_bot(settings: Settings, force_sync: bool = False) -> int:
-    """Run until stopped (SIGINT/SIGTERM → exit 0); 1 on a configuration, data or login error."""
+    """Run until stopped (SIGINT/SIGTERM → exit 0); 1 on a configuration, data or login error.
+
+    Everything printed from here on — start-up errors, a crash's traceback — is redacted."""
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_ERROR
+    printer = Printer(Redactor(settings.token))
     handler = configure_logging(settings)
+    hook, sys.excepthook = sys.excepthook, printer.excepthook
     try:
-        return _run(settings, settings.token, force_sync)
+        return _run(settings, settings.token, force_sync, printer)
     except KeyboardInterrupt:  # Ctrl-C while the data loads (or where signals are not handled)
         return EXIT_OK
     finally:
+        sys.excepthook = hook
         logging.getLogger().removeHandler(handler)
 
 
-def _run(settings: Settings, token: str, force_sync: bool) -> int:
+def _run(settings: Settings, token: str, force_sync: bool, printer: Printer) -> int:
     warning = env_file_warning()
     if warning:
         log.warning(warning)
     try:
         answers = Answers.load(extra=settings.data_paths, cache_dir=settings.data_cache_dir())
     except DatasetError as exc:
-        print(f"career-bot: not starting, the data has problems.\n{exc}", file=sys.stderr)
+        printer(f"career-bot: not starting, the data has problems.\n{exc}", limit=None)
         return EXIT_ERROR
     log.info(
         "Loaded %d professions from %d file(s)", len(answers.dataset), len(answers.dataset.files)
@@ -167,16 +142,16 @@ def _run(settings: Settings, token: str, force_sync: bool) -> int:
     try:
         asyncio.run(_serve(client, token))
     except discord.LoginFailure:
-        print(BAD_TOKEN, file=sys.stderr)
+        printer(BAD_TOKEN)
         return EXIT_ERROR
     except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
-        print(f"career-bot: cannot reach Discord ({exc or type(exc).__name__}).", file=sys.stderr)
+        printer(f"career-bot: cannot reach Discord ({one_line(str(exc)) or type(exc).__name__}).")
         return EXIT_ERROR
     except discord.HTTPException as exc:
-        print(f"career-bot: Discord answered an error while starting: {exc}", file=sys.stderr)
+        printer(f"career-bot: Discord answered an error while starting: {one_line(str(exc))}")
         return EXIT_ERROR
     except discord.ConnectionClosed as exc:
-        print(f"career-bot: Discord closed the connection (code {exc.code}).", file=sys.stderr)
+        printer(f"career-bot: Discord closed the connection (code {exc.code}).")
         return EXIT_ERROR
     log.info("Stopped")
     return EXIT_OK

@@ -145,6 +145,9 @@ def test_no_token_in_a_debug_session_with_faults(
         bot.assert_token_not_leaked()
         _assert_nowhere(fake.token, out, "the bot's output")
         _assert_not_in_files(fake.token, cache)
+        tokens = [r.token for r in fake.interactions]
+        assert tokens and not [t for t in tokens if t in out], "an interaction token is logged"
+        assert "/[redacted:" in out  # interaction URLs are logged, with a hash for the token
         print(
             f"\n{len(out.splitlines())} lines of DEBUG output, "
             f"{out.count('[DISCORD_TOKEN]')} redacted by the log filter"
