@@ -59,7 +59,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _answers(settings: Settings) -> Answers:
-    return Answers.load(extra=settings.data_paths, cache_dir=settings.data_cache_dir())
+    return Answers.load(
+        extra=settings.data_paths,
+        cache_dir=settings.data_cache_dir(),
+        limits=settings.read_limits(),
+    )
 
 
 def _resolve(answers: Answers, name: str) -> Profession:
@@ -132,7 +136,8 @@ def _match(answers: Answers, queries: Sequence[str], as_json: bool) -> int:
 
 def _check_data(settings: Settings, paths: Sequence[Path]) -> int:
     extra = list(settings.data_paths) + list(paths)
-    ds = load_dataset(extra=extra, cache=DiskCache(settings.data_cache_dir()))
+    cache = DiskCache(settings.data_cache_dir())
+    ds = load_dataset(extra=extra, cache=cache, limits=settings.read_limits())
     curated = sum(p.curated for p in ds)
     aliases = sum(len(p.aliases) for p in ds)
     print(

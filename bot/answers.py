@@ -13,6 +13,7 @@ from pathlib import Path
 from . import comparison
 from .cache import DiskCache
 from .comparison import Kind, Sheet
+from .datafiles import ReadLimits
 from .dataset import Dataset, load_dataset
 from .matching import Matcher
 from .model import Profession
@@ -29,9 +30,14 @@ class Answers:
         self.matcher = Matcher(dataset.professions, disk=disk, fingerprint=dataset.fingerprint)
 
     @classmethod
-    def load(cls, extra: Sequence[Path | str] = (), cache_dir: Path | str | None = None) -> Answers:
+    def load(
+        cls,
+        extra: Sequence[Path | str] = (),
+        cache_dir: Path | str | None = None,
+        limits: ReadLimits | None = None,
+    ) -> Answers:
         """The shipped data plus ``extra`` layers; ``cache_dir`` keeps parsed YAML and the
-        matcher index between runs (keyed by the files' bytes)."""
+        matcher index between runs (keyed by the files' bytes); ``limits`` bound the files."""
         disk = DiskCache(cache_dir)
         # Loading creates a few hundred thousand long-lived objects: the cyclic garbage
         # collector would walk them again and again while they are made (a third of the load
@@ -41,7 +47,7 @@ class Answers:
         gc.disable()
         try:
             with phase("load_dataset"):
-                dataset = load_dataset(extra=extra, cache=disk)
+                dataset = load_dataset(extra=extra, cache=disk, limits=limits)
             answers = cls(dataset, disk)
         finally:
             if enabled:

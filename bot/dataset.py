@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .cache import DiskCache, digest
+from .datafiles import DataFileError, ReadLimits, find_yaml_files, parse_yaml, read_bytes
 from .model import (
     SECTION_TYPES,
     Alias,
@@ -30,9 +29,6 @@ from .model import (
     Share,
 )
 from .timing import phase
-
-# PyYAML's libyaml binding is several times faster; fall back when it is not built.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOC_RE = re.compile(r"^\d{2}-\d{4}$")
@@ -523,59 +519,43 @@ def _parse_entry(raw: Any, file: str, index: int, out: _Collector) -> Profession
     return Profession(**values)
 
 
-def _read_yaml(path: Path, out: _Collector, cache: DiskCache, hashes: list[str]) -> Any:
-    file = str(path)
+def _read_yaml(
+    path: Path, out: _Collector, cache: DiskCache, hashes: list[str], limits: ReadLimits
+) -> Any:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        out.add(file, None, None, f"cannot be read: {exc.strerror or exc}")
-        return None
-    key = digest(raw)
-    hashes.append(key)
-    cached = cache.get("yaml", key)
-    if cached is not None:
-        return cached
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        out.add(file, None, None, f"is not UTF-8 text (byte {exc.start})")
-        return None
-    if not text.strip():
-        out.add(file, None, None, "is empty")
-        return None
-    try:
+        raw = read_bytes(path, limits)
+        key = digest(raw)
+        hashes.append(key)
+        cached = cache.get("yaml", key)
+        if cached is not None:
+            return cached
         with phase("yaml_parse"):
-            doc = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
-        cache.put("yaml", key, doc)
-        return doc
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        out.add(file, None, None, f"is not valid YAML{where}: {exc.problem}")
-    except yaml.YAMLError as exc:
-        out.add(file, None, None, f"is not valid YAML: {exc}")
-    return None
+            doc = parse_yaml(raw, limits)
+    except DataFileError as exc:
+        out.add(str(path), None, None, str(exc))
+        return None
+    cache.put("yaml", key, doc)
+    return doc
 
 
-def _yaml_files(path: Path, out: _Collector) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
-    if path.is_file():
-        return [path]
-    out.add(str(path), None, None, "does not exist")
-    return []
+def _yaml_files(path: Path, out: _Collector, limits: ReadLimits) -> list[Path]:
+    try:
+        return find_yaml_files(path, limits)
+    except DataFileError as exc:
+        out.add(str(path), None, None, str(exc))
+        return []
 
 
 def _load_layer(
-    paths: Sequence[Path], out: _Collector, cache: DiskCache, hashes: list[str]
+    paths: Sequence[Path], out: _Collector, cache: DiskCache, hashes: list[str], limits: ReadLimits
 ) -> tuple[list[Profession], list[str]]:
     professions: list[Profession] = []
     files: list[str] = []
     seen: dict[str, str] = {}
     for root in paths:
-        for path in _yaml_files(Path(root), out):
+        for path in _yaml_files(Path(root), out, limits):
             files.append(str(path))
-            doc = _read_yaml(path, out, cache, hashes)
+            doc = _read_yaml(path, out, cache, hashes, limits)
             if doc is None:
                 continue
             if not isinstance(doc, dict) or not isinstance(doc.get("professions"), list):
@@ -634,12 +614,14 @@ def load_dataset(
     paths: Sequence[Path | str] | None = None,
     extra: Sequence[Path | str] = (),
     cache: DiskCache | None = None,
+    limits: ReadLimits | None = None,
 ) -> Dataset:
     """Load and validate the shipped data (or ``paths``), then each ``extra`` path in turn.
 
     Within one layer an id may appear once; a later layer (an admin's ``CAREER_BOT_DATA``)
     replaces entries with the same id. Raises :class:`DatasetError` listing every problem.
-    ``cache`` keeps parsed YAML keyed by the files' bytes (validation still runs every time).
+    ``cache`` keeps parsed YAML keyed by the files' bytes (validation still runs every time);
+    ``limits`` bound what a file may be (size, nesting; see :mod:`bot.datafiles`).
     """
     cache = cache or DiskCache(None)
     hashes: list[str] = []
@@ -649,7 +631,7 @@ def load_dataset(
     merged: dict[str, Profession] = {}
     files: list[str] = []
     for layer in layers:
-        professions, layer_files = _load_layer(layer, out, cache, hashes)
+        professions, layer_files = _load_layer(layer, out, cache, hashes, limits or ReadLimits())
         files += layer_files
         hashes.append("|")  # layer boundary: the same files in other layers mean other data
         for prof in professions:

@@ -30,6 +30,7 @@ def _isolated_env(
         "DISCORD_GUILD_ID",
         "SHARD_COUNT",
         "SHARD_IDS",
+        "CAREER_BOT_MAX_FILE_MB",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))

@@ -131,7 +131,11 @@ def _run(settings: Settings, token: str, force_sync: bool, printer: Printer) -> 
     if warning:
         log.warning(warning)
     try:
-        answers = Answers.load(extra=settings.data_paths, cache_dir=settings.data_cache_dir())
+        answers = Answers.load(
+            extra=settings.data_paths,
+            cache_dir=settings.data_cache_dir(),
+            limits=settings.read_limits(),
+        )
     except DatasetError as exc:
         printer(f"career-bot: not starting, the data has problems.\n{exc}", limit=None)
         return EXIT_ERROR

@@ -32,8 +32,8 @@ def _small_data(monkeypatch: pytest.MonkeyPatch) -> None:
     """run_bot loads the mini layer over the curated profiles only (the real loader, just less
     data: the full shipped dataset takes seconds to load)."""
 
-    def load(extra: Any = (), cache_dir: Any = None) -> Answers:
-        return Answers(load_dataset(paths=[CURATED], extra=extra))
+    def load(extra: Any = (), cache_dir: Any = None, limits: Any = None) -> Answers:
+        return Answers(load_dataset(paths=[CURATED], extra=extra, limits=limits))
 
     monkeypatch.setattr(app.Answers, "load", staticmethod(load))
 
