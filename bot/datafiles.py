@@ -85,7 +85,7 @@ def find_yaml_files(root: Path, limits: ReadLimits = ReadLimits()) -> list[Path]
         raise DataFileError("is the root of the file system: name the folder of your YAML files")
     files = sorted(_walk(root, limits))
     if not files:
-        raise DataFileError("is a folder with no .yaml or .yml files in it")
+        raise DataFileError("is a folder that holds no YAML files (.yaml or .yml)")
     return files
 
 

@@ -75,8 +75,10 @@ def test_top_coded_wage_is_kept_as_at_least(mini: ds_mod.Dataset) -> None:
 
 
 def test_uses_c_loader_when_available() -> None:
+    from bot import datafiles
+
     if hasattr(yaml, "CSafeLoader"):
-        assert ds_mod._Loader is yaml.CSafeLoader
+        assert issubclass(datafiles._Loader, yaml.CSafeLoader)
 
 
 def test_all_problems_reported_together(tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not yaml")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "x.yaml").write_text("professions: []")
-    assert "no .yaml or .yml files" in _refused(tmp_path)
+    assert "holds no YAML files" in _refused(tmp_path)
 
 
 def test_a_symlink_to_a_device_is_refused(tmp_path: Path) -> None:
