@@ -16,6 +16,7 @@ from typing import Any
 from .cache import DiskCache, digest
 from .datafiles import DataFileError, ReadLimits, find_yaml_files, parse_yaml, read_bytes
 from .model import (
+    GROUP_LEVELS,
     SECTION_TYPES,
     Alias,
     Demographics,
@@ -269,6 +270,12 @@ def _job_zone(value: Any) -> int:
     return value
 
 
+def _group_level(value: Any) -> str:
+    if value not in GROUP_LEVELS:
+        raise _Invalid(f"must be one of {', '.join(GROUP_LEVELS)}, got {_show(value)}")
+    return str(value)
+
+
 def _nullable_text(value: Any) -> str | None:
     """Text, or null meaning "unknown"; "-" and "—" also mean unknown."""
     if value is None or (isinstance(value, str) and value.strip() in {"-", "—", ""}):
@@ -344,6 +351,8 @@ _TOP_KEYS = {
     "tasks",
     "aliases",
     *SECTION_TYPES,
+    "group",
+    "members",
 }
 
 
@@ -482,6 +491,8 @@ def _parse_entry(raw: Any, file: str, index: int, out: _Collector) -> Profession
         "description": _text,
         "tasks": _str_list,
         "aliases": _aliases,
+        "group": _group_level,
+        "members": _ids,
     }
     for key in ("id", "title"):
         if key not in raw or raw[key] is None:
@@ -509,6 +520,9 @@ def _parse_entry(raw: Any, file: str, index: int, out: _Collector) -> Profession
     soc = values.get("soc")
     if soc is not None and not SOC_RE.match(soc):
         report("soc", f'must look like "43-3011", got {_show(soc)}')
+    parsed = all(raw.get(k) is None or k in values for k in ("group", "members"))
+    if parsed and ("group" in values) != bool(values.get("members")):
+        report("members", "a group needs a non-empty members list, and only a group has one")
     for name in SECTION_TYPES:
         if name in raw:
             section = _parse_section(name, raw[name], report)
@@ -581,8 +595,34 @@ def _load_layer(
     return professions, files
 
 
+def _check_members(by_id: Mapping[str, Profession], out: _Collector) -> None:
+    """A group's members are existing occupations, never groups themselves."""
+    for prof in by_id.values():
+        for mid in prof.members:
+            member = by_id.get(mid)
+            if member is None:
+                problem = f"no profession has the id {mid!r}"
+            elif member.is_group:
+                problem = f"{mid!r} is a group; members are single occupations"
+            else:
+                continue
+            out.add(prof.origin, f"'{prof.id}'", "members", problem)
+
+
+def _merge(merged: dict[str, Profession], prof: Profession, out: _Collector) -> None:
+    """A later layer replaces an entry of the same id, but never a group by an occupation (or
+    an occupation by a group): one id, one kind."""
+    old = merged.get(prof.id)
+    if old is not None and old.is_group != prof.is_group:
+        kind = "an occupation group" if old.is_group else "a single occupation"
+        out.add(prof.origin, f"'{prof.id}'", "id", f"is {kind} in {old.origin}; use another id")
+        return
+    merged[prof.id] = prof
+
+
 def _check_links(professions: Iterable[Profession], out: _Collector) -> None:
     by_id = {p.id: p for p in professions}
+    _check_members(by_id, out)
     claimed: dict[str, Profession] = {}
     from .matching import normalize  # local import: matching imports model, not dataset
 
@@ -635,7 +675,7 @@ def load_dataset(
         files += layer_files
         hashes.append("|")  # layer boundary: the same files in other layers mean other data
         for prof in professions:
-            merged[prof.id] = prof
+            _merge(merged, prof, out)
     if not files and not out.problems:
         out.add(", ".join(str(p) for p in layers[0]), None, None, "holds no YAML files")
     with phase("link_checks"):

@@ -154,7 +154,7 @@ class Similar(Section):
 
 @dataclass(frozen=True, slots=True)
 class Profession:
-    """One occupation or curated career profile."""
+    """One occupation, occupation group (``group`` and ``members`` set) or curated profile."""
 
     id: str
     title: str
@@ -175,7 +175,14 @@ class Profession:
     workforce: Workforce | None = None
     skills: Skills | None = None
     similar: Similar | None = None
+    group: str | None = None  # "major", "minor" or "broad" for a BLS occupation group
+    members: tuple[str, ...] = ()  # a group's detailed occupations (ids), in SOC code order
     origin: str = field(default="", compare=False)  # file the entry was loaded from
+
+    @property
+    def is_group(self) -> bool:
+        """A BLS occupation group (e.g. 29-1210 Physicians) rather than one occupation."""
+        return self.group is not None
 
     @property
     def popularity(self) -> int:
@@ -186,6 +193,8 @@ class Profession:
             return self.outlook.employment_start or self.outlook.jobs or 0
         return 0
 
+
+GROUP_LEVELS = ("major", "minor", "broad")  # SOC hierarchy levels, widest first
 
 SECTION_TYPES: dict[str, type[Section]] = {
     "pay": Pay,

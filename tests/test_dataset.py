@@ -214,3 +214,76 @@ def test_bad_alias_lines(tmp_path: Path, line: str) -> None:
     path = write(tmp_path, f"professions:\n  - id: a\n    title: A\n    aliases: |\n      {line}\n")
     with pytest.raises(DatasetError, match="field 'aliases'"):
         load_dataset(paths=[path])
+
+
+# --------------------------------------------------------------------------- occupation groups
+
+GROUP_YAML = """professions:
+  - {id: a, title: A}
+  - {id: b, title: B}
+  - id: letters
+    title: Letters
+    soc: "11-1000"
+    group: minor
+    members: [a, b]
+"""
+
+
+def test_a_group_lists_its_members(tmp_path: Path) -> None:
+    ds = load_dataset(paths=[write(tmp_path, GROUP_YAML)])
+    group = ds.get("letters")
+    assert group.is_group and group.group == "minor" and group.members == ("a", "b")
+    assert not ds.get("a").is_group and ds.get("a").members == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "words"),
+    [
+        ("[a, b]", "[a, b, c]", "members", "no profession has the id 'c'"),
+        ("group: minor", "group: family", "group", "must be one of major, minor, broad"),
+        ("[a, b]", "[]", "members", "a group needs a non-empty members list"),
+        ("    group: minor\n", "", "members", "a group needs a non-empty members list"),
+    ],
+)
+def test_bad_groups_name_file_entry_and_field(
+    tmp_path: Path, old: str, new: str, field: str, words: str
+) -> None:
+    path = write(tmp_path, GROUP_YAML.replace(old, new))
+    with pytest.raises(DatasetError) as info:
+        load_dataset(paths=[path])
+    (message,) = info.value.problems
+    assert f"{path}: entry 'letters'" in message and f"field '{field}'" in message
+    assert words in message
+
+
+def test_a_group_is_never_a_member(tmp_path: Path) -> None:
+    text = GROUP_YAML + "  - {id: all, title: All, group: major, members: [a, letters]}\n"
+    with pytest.raises(DatasetError, match="'letters' is a group; members are single occupations"):
+        load_dataset(paths=[write(tmp_path, text)])
+
+
+def test_a_group_never_shares_an_id_with_an_occupation(tmp_path: Path) -> None:
+    base = write(tmp_path, GROUP_YAML)
+    extra = write(tmp_path, "professions:\n  - {id: letters, title: Letters}\n", "extra.yaml")
+    with pytest.raises(DatasetError) as info:
+        load_dataset(paths=[base], extra=[extra])
+    (message,) = info.value.problems
+    assert "entry 'letters', field 'id': is an occupation group in" in message
+    # ...and within one layer an id is unique anyway
+    dup = write(tmp_path, GROUP_YAML + "  - {id: letters, title: Letters}\n", "dup.yaml")
+    with pytest.raises(DatasetError, match="duplicate id"):
+        load_dataset(paths=[dup])
+
+
+def test_shipped_groups(shipped: ds_mod.Dataset) -> None:
+    groups = [p for p in shipped if p.is_group]
+    assert len(groups) > 200
+    physicians = shipped.get("physicians")
+    assert physicians is not None and physicians.soc == "29-1210"
+    assert physicians.group == "broad" and physicians.pay is not None
+    assert "family-medicine-physicians" in physicians.members
+    assert "pediatricians-general" in physicians.members  # 29-1221: SOC's span of 29-1210
+    assert shipped.get("surgeons").members[-1] == "surgeons-all-other"
+    for group in groups:
+        assert group.skills is None and group.aliases == ()
+        assert all(not shipped.get(m).is_group for m in group.members)

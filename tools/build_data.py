@@ -130,6 +130,14 @@ GENERIC_ALIASES = frozenset(
     }
 )
 
+# BLS occupation groups (OEWS display levels 0-2) written as answerable entries to data/groups/
+GROUP_LEVELS = {0: "major", 1: "minor", 2: "broad"}
+# SOC 2018 broad groups whose detailed codes span more than one run of ten (SOC 2018 manual):
+# every other broad group XX-XXX0 holds the detailed codes XX-XXX1 … XX-XXX9.
+BROAD_SPANS = {"29-1210": ("29-1211", "29-1229"), "29-1240": ("29-1241", "29-1249")}
+# a group's published employment and the sum of its members' may differ by rounding only
+GROUP_EMPLOYMENT_SLACK = Decimal("0.01")
+
 SECTION_ORDER = (
     "pay", "outlook", "education", "majors", "demographics", "age", "skills", "similar",
 )  # fmt: skip
@@ -298,6 +306,7 @@ def oews_value(value: str | None, footnote: str | None) -> Decimal | _TopCoded |
 class Oews:
     occupations: dict[str, str]  # SOC "43-3011" -> BLS title (detailed level only)
     major_groups: dict[str, str]  # "43" -> "Office and Administrative Support Occupations"
+    groups: dict[str, tuple[str, str]]  # "29-1210" -> ("Physicians", "broad")
     national: dict[str, Wages]
     states: dict[str, list[tuple[str, Wages]]]
     metros: dict[str, list[tuple[str, Wages]]]
@@ -334,6 +343,11 @@ def load_oews(path: Path) -> Oews:
             for c, n, lvl in occ_rows
             if int(lvl) == 0 and c.endswith("0000") and c != "000000"
         }
+        groups = {
+            soc_of(c): (n.strip(), GROUP_LEVELS[int(lvl)])
+            for c, n, lvl in occ_rows
+            if int(lvl) in GROUP_LEVELS and c != "000000"
+        }
         areas = {
             code: (kind, name.strip())
             for code, kind, name in con.execute(
@@ -358,7 +372,7 @@ def load_oews(path: Path) -> Oews:
             key = row[0]
             kind, area, ind, occ = key[3], key[4:11], key[11:17], key[17:23]
             soc = soc_of(occ)
-            if soc not in occupations:
+            if soc not in occupations and soc not in groups:
                 continue
             if kind == "N" and area == "0000000" and ind == "000000":
                 bucket = None
@@ -395,6 +409,7 @@ def load_oews(path: Path) -> Oews:
     return Oews(
         occupations,
         major_groups,
+        groups,
         national,
         dict(states),
         dict(metros),
@@ -515,6 +530,7 @@ class Context:
     oews: Oews
     onet: Onet
     ep: dict[str, dict[str, str]]
+    ep_summary: dict[str, dict[str, str]]  # projections' summary rows (occupation groups)
     nem: list[dict[str, str]]
     census: list[CensusRow]
     cps_demo: dict[str, dict[str, str]]
@@ -542,6 +558,11 @@ def load_sources(root: Path) -> Context:
             r[code_col].strip(): r
             for r in ep_rows
             if r.get("Occupation type", "").strip() == "Line item"
+        },
+        ep_summary={
+            r[code_col].strip(): r
+            for r in ep_rows
+            if r.get("Occupation type", "").strip() == "Summary"
         },
         nem=read_csv(root / PATHS["nem"]),
         census=load_census(root / PATHS["census"]),
@@ -664,20 +685,31 @@ def build_pay(ctx: Context, soc: str) -> Entry | None:
 
 def build_outlook(ctx: Context, soc: str) -> Entry | None:
     row = ctx.ep.get(soc)
-    note = None
-    if row is None:
-        # BLS projects some occupations only as a group: follow the NEM code of the O*NET codes
-        nem_codes = [ctx.nem_code.get(code) for code in ctx.codes_for.get(soc, [])]
-        line = next((c for c in nem_codes if c in ctx.ep), None)
-        if line is None:
-            return None
-        row = ctx.ep[line]
-        covered = sorted({c[:7] for c, n in ctx.nem_code.items() if n == line})
-        title = clean_text(row["2024 National Employment Matrix title"])
-        note = (
-            f"BLS projects this occupation only as part of the broader line '{title}' "
-            f"({line}), which covers {len(covered)} SOC codes; figures are for that line."
-        )
+    if row is not None:
+        return outlook_of(row)
+    # BLS projects some occupations only as a group: follow the NEM code of the O*NET codes
+    nem_codes = [ctx.nem_code.get(code) for code in ctx.codes_for.get(soc, [])]
+    line = next((c for c in nem_codes if c in ctx.ep), None)
+    if line is None:
+        return None
+    row = ctx.ep[line]
+    covered = sorted({c[:7] for c, n in ctx.nem_code.items() if n == line})
+    title = clean_text(row["2024 National Employment Matrix title"])
+    note = (
+        f"BLS projects this occupation only as part of the broader line '{title}' "
+        f"({line}), which covers {len(covered)} SOC codes; figures are for that line."
+    )
+    return outlook_of(row, note)
+
+
+def build_group_outlook(ctx: Context, soc: str) -> Entry | None:
+    """A group's projections summary row. OEWS codes a few minor groups by their only broad
+    group (19-5010); the projections use the minor code (19-5000)."""
+    row = ctx.ep_summary.get(soc) or ctx.ep_summary.get(soc[:5] + "00")
+    return None if row is None else outlook_of(row)
+
+
+def outlook_of(row: dict[str, str], note: str | None = None) -> Entry | None:
     out: dict[str, Any] = {
         "source": EP_SOURCE,
         "year": EP_YEAR,
@@ -1087,6 +1119,76 @@ def build_entries(ctx: Context) -> list[dict[str, Any]]:
     return entries
 
 
+# ---- occupation groups
+
+
+def in_group(soc: str, group: str, level: str) -> bool:
+    """Whether detailed code ``soc`` belongs to the SOC group ``group`` of ``level``."""
+    if group in BROAD_SPANS:
+        low, high = BROAD_SPANS[group]
+        return low <= soc <= high
+    if level == "broad" and any(low <= soc <= high for low, high in BROAD_SPANS.values()):
+        return False
+    prefix = group[:2] if level == "major" else group.rstrip("0")
+    return soc.startswith(prefix)
+
+
+def group_members(ctx: Context) -> dict[str, list[str]]:
+    """Group SOC code -> its detailed occupations' SOC codes (in code order), checked against
+    the employment OEWS publishes for the group (see GROUP_EMPLOYMENT_SLACK)."""
+    out: dict[str, list[str]] = {}
+    for group, (title, level) in sorted(ctx.oews.groups.items()):
+        members = [s for s in sorted(ctx.oews.occupations) if in_group(s, group, level)]
+        if not members:
+            continue
+        total = ctx.oews.national.get(group, Wages()).employment
+        parts = [ctx.oews.national.get(s, Wages()).employment for s in members]
+        if total and all(parts):
+            summed = sum(p for p in parts if p is not None)
+            if abs(summed - total) > total * GROUP_EMPLOYMENT_SLACK:
+                raise SystemExit(
+                    f"group {group} {title}: members' employment {summed} does not add up to "
+                    f"the published {total}; is BROAD_SPANS up to date with the SOC?"
+                )
+        out[group] = members
+    return out
+
+
+def group_ids(ctx: Context, groups: Iterable[str]) -> dict[str, str]:
+    """Group SOC -> id: the slug of its title; '-group' is appended when an occupation (or an
+    earlier group) already has that id (41-2010 Cashiers)."""
+    taken = set(ctx.ids.values())
+    ids: dict[str, str] = {}
+    for soc in sorted(groups):
+        slug = cut_slug(slugify(ctx.oews.groups[soc][0])) or "group"
+        if slug in taken:
+            slug = f"{cut_slug(slug, MAX_ID_LEN - 6)}-group"
+        taken.add(slug)
+        ids[soc] = slug
+    return ids
+
+
+def build_groups(ctx: Context) -> list[dict[str, Any]]:
+    members = group_members(ctx)
+    ids = group_ids(ctx, members)
+    entries = []
+    for soc, socs in members.items():
+        title, level = ctx.oews.groups[soc]
+        entry: dict[str, Any] = {
+            "id": ids[soc],
+            "title": title,
+            "soc": soc,
+            "group": level,
+            "source": OEWS_SOURCE,
+            "year": OEWS_YEAR,
+        }
+        sections = {"pay": build_pay(ctx, soc), "outlook": build_group_outlook(ctx, soc)}
+        entry.update({k: v for k, v in sections.items() if v is not None})
+        entry["members"] = [ctx.ids[s] for s in socs]
+        entries.append(entry)
+    return entries
+
+
 # --------------------------------------------------------------------------- YAML output
 
 
@@ -1151,6 +1253,7 @@ def file_name(group: str, title: str) -> str:
 
 
 def write_output(ctx: Context, entries: list[dict[str, Any]], out_dir: Path) -> list[Path]:
+    """One file per SOC major group, entries in code order; stale ``*.yaml`` files removed."""
     out_dir.mkdir(parents=True, exist_ok=True)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in entries:
@@ -1176,26 +1279,26 @@ def summarize(entries: list[dict[str, Any]]) -> Iterator[str]:
         yield f"  {key}: {sum(1 for e in entries if key in e)}"
 
 
-def build(sources: Path, out_dir: Path) -> list[Path]:
-    ctx = load_sources(sources)
-    entries = build_entries(ctx)
-    return write_output(ctx, entries, out_dir)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sources", default=DEFAULT_SOURCES, type=Path, help="raw data folder")
     parser.add_argument("--out", default=DEFAULT_OUT, type=Path, help="output folder")
+    parser.add_argument(
+        "--groups", type=Path, help="output folder of the groups (default: OUT/../groups)"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary")
     args = parser.parse_args(argv)
     ctx = load_sources(args.sources)
     entries = build_entries(ctx)
+    groups = build_groups(ctx)
     written = write_output(ctx, entries, args.out)
+    written += write_output(ctx, groups, args.groups or args.out.parent / "groups")
     if not args.quiet:
         for line in summarize(entries):
             print(line)
+        print(f"{len(groups)} occupation groups")
         size = sum(p.stat().st_size for p in written)
-        print(f"wrote {len(written)} files, {size:,} bytes, to {args.out}")
+        print(f"wrote {len(written)} files, {size:,} bytes, to {args.out} and its groups folder")
     return 0
 
 

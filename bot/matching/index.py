@@ -24,8 +24,9 @@ class Rank(IntEnum):
 
     ALIAS = 1
     CURATED_ALIAS = 2
-    TITLE = 3
-    CURATED_TITLE = 4
+    GROUP_TITLE = 3  # an occupation group's title yields to an occupation of the same title
+    TITLE = 4
+    CURATED_TITLE = 5
 
 
 # An owner of a key: (profession position, Rank, sources, the name as written). Plain tuples,
@@ -119,7 +120,8 @@ def _claims(professions: Sequence[Profession]) -> dict[str, list[OwnerData]]:
     """Every key with each profession's best claim on it."""
     claims: dict[str, list[OwnerData]] = {}
     for i, prof in enumerate(professions):
-        names = [(prof.title, Rank.CURATED_TITLE if prof.curated else Rank.TITLE, 99)]
+        title_rank = Rank.GROUP_TITLE if prof.is_group else Rank.TITLE
+        names = [(prof.title, Rank.CURATED_TITLE if prof.curated else title_rank, 99)]
         alias_rank = Rank.CURATED_ALIAS if prof.curated else Rank.ALIAS
         names += [(a.name, alias_rank, a.sources) for a in prof.aliases]
         own: dict[str, OwnerData] = {}  # this profession's best claim on each key
@@ -140,7 +142,7 @@ def build(professions: Sequence[Profession]) -> State:
     dominant = {k: o if len(o) == 1 else _dominant(o) for k, o in claims.items()}
     # Keys are numbered in the order fuzzy pools prefer them: titles, then shorter keys;
     # so cutting a pool to its best POOL_MAX is a plain sort of integers.
-    keys = sorted(dominant, key=lambda k: (dominant[k][0][1] < Rank.TITLE, len(k), k))
+    keys = sorted(dominant, key=lambda k: (dominant[k][0][1] < Rank.GROUP_TITLE, len(k), k))
     owner_lists = [dominant[k] for k in keys]
     # A key's strength orders postings: titles, then well-sourced aliases, then aliases
     # of common jobs.

@@ -11,7 +11,10 @@ from bot.matching import Status
 def test_every_official_title_resolves_to_its_own_occupation(shipped_answers: Answers) -> None:
     m = shipped_answers.matcher
     wrong = []
+    occupation_titles = {p.title for p in shipped_answers.dataset if not p.is_group}
     for prof in shipped_answers.dataset:
+        if prof.is_group and prof.title in occupation_titles:
+            continue  # 41-2010 Cashiers: the occupation of that title answers
         res = m.resolve(prof.title)
         if res.status is not Status.EXACT or res.profession is None or res.profession.id != prof.id:
             wrong.append((prof.title, res.status, [c.profession.id for c in res.candidates[:3]]))
@@ -73,6 +76,10 @@ def test_seed_roles_and_their_public_twins(shipped_answers: Answers) -> None:
 @pytest.mark.parametrize("query", ["teacher", "engineer", "manager", "sales"])
 def test_generic_words_ask_with_a_sensible_pick_list(shipped_answers: Answers, query: str) -> None:
     res = shipped_answers.matcher.resolve(query)
+    if res.status is Status.EXACT:  # "engineer": the BLS group 17-2000 Engineers answers
+        assert res.profession is not None and res.profession.is_group
+        assert query in res.profession.title.lower()
+        return
     assert res.status is Status.AMBIGUOUS
     first = res.candidates[0].profession
     assert query in first.title.lower()  # a real title with the word, not an odd alias
