@@ -56,7 +56,9 @@ class EchoView(discord.ui.View):
         super().__init__(timeout=None)
 
     @discord.ui.button(label="Press", custom_id="echo:press", style=discord.ButtonStyle.primary)
-    async def press(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+    async def press(
+        self, interaction: discord.Interaction, button: discord.ui.Button[EchoView]
+    ) -> None:
         await interaction.response.edit_message(
             content=f"pressed by {interaction.user.name}", view=self
         )
@@ -64,7 +66,9 @@ class EchoView(discord.ui.View):
     @discord.ui.select(
         custom_id="echo:pick", options=[discord.SelectOption(label=x, value=x) for x in "abc"]
     )
-    async def pick(self, interaction: discord.Interaction, select: discord.ui.Select) -> None:
+    async def pick(
+        self, interaction: discord.Interaction, select: discord.ui.Select[EchoView]
+    ) -> None:
         await interaction.response.send_message(f"picked {','.join(select.values)}", ephemeral=True)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 from .models import RecordedRequest
 
@@ -230,6 +230,8 @@ class RestApi:
             body, files = None, []
             reader = await request.multipart()
             async for part in reader:
+                if not isinstance(part, BodyPartReader):  # nested multipart: not sent by bots
+                    continue
                 if part.name == "payload_json":
                     body = json.loads(await part.text())
                 else:

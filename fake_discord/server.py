@@ -11,8 +11,8 @@ import asyncio
 import copy
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Coroutine, Iterable, Mapping
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -30,6 +30,8 @@ from .models import (
 )
 from .rest import API_PREFIX, RestApi, fault_matches, json_response
 from .spec import SpecValidator, Violation, load_spec
+
+T = TypeVar("T")
 
 # Interaction types
 APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
@@ -256,7 +258,7 @@ class FakeDiscord:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def _run(self, coro: Any, timeout: float = 15.0) -> Any:
+    def _run(self, coro: Coroutine[Any, Any, T], timeout: float = 15.0) -> T:
         """Run a coroutine on the server loop from another thread and wait for its result."""
         if self._loop is None:
             raise RuntimeError("FakeDiscord is not started")
@@ -973,9 +975,9 @@ class FakeDiscord:
             elif ctype in (6, 7) and rec.payload.get("message"):
                 mid = rec.payload["message"]["id"]
                 rec.original_message_id = mid
-                msg = self._messages.get(mid)
-                if msg is None:  # a message the fake did not create (e.g. built by the test)
-                    msg = self._messages[mid] = copy.deepcopy(rec.payload["message"])
+                if mid not in self._messages:  # a message the fake did not create (the test's)
+                    self._messages[mid] = copy.deepcopy(rec.payload["message"])
+                msg = self._messages[mid]
                 if ctype == 7:
                     self._apply_edit(msg, data, self._attachments(data, files))
                     out["resource"] = {"type": 7, "message": copy.deepcopy(msg)}

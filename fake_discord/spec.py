@@ -29,6 +29,7 @@ import json
 import os
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,9 @@ def _is_integer(checker: Any, instance: Any) -> bool:
     return isinstance(instance, str) and _INT_STRING.fullmatch(instance) is not None
 
 
-def _one_of_as_any_of(validator: Any, one_of: list, instance: Any, schema: dict):
+def _one_of_as_any_of(
+    validator: Any, one_of: list[Any], instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
     # See module docstring: "one of these shapes", at least one must match.
     all_errors: list[ValidationError] = []
     for index, subschema in enumerate(one_of):
@@ -77,14 +80,16 @@ def _one_of_as_any_of(validator: Any, one_of: list, instance: Any, schema: dict)
 _draft_type = Draft202012Validator.VALIDATORS["type"]
 
 
-def _type_or_snowflake_int(validator: Any, types: Any, instance: Any, schema: dict):
+def _type_or_snowflake_int(
+    validator: Any, types: Any, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
     # Snowflakes may be sent as JSON integers (see module docstring).
     if schema.get("format") == "snowflake" and type(instance) is int and instance >= 0:
         return
     yield from _draft_type(validator, types, instance, schema)
 
 
-_Validator = validators.extend(
+_Validator = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     validators={"oneOf": _one_of_as_any_of, "type": _type_or_snowflake_int},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),

@@ -1,9 +1,13 @@
-"""The core never imports discord: YAML → Dataset → Matcher → Comparison stays pure Python."""
+"""The architecture: the core never imports discord (YAML → Dataset → Matcher → Comparison stays
+pure Python), data flows one way through the layers, and no module imports itself in a circle."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 CORE = [
     "bot.model",
@@ -31,3 +35,14 @@ def test_core_and_console_text_do_not_import_discord() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_import_contracts_are_kept() -> None:
+    """pyproject.toml's [tool.importlinter] contracts: the discord-free core, the layers, and no
+    circles (``lint-imports`` shows the same)."""
+    code = "import sys; from importlinter.cli import lint_imports_command; lint_imports_command()"
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    assert "0 broken" in proc.stdout

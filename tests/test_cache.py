@@ -68,7 +68,7 @@ def test_changed_file_is_reparsed(tmp_path: Path) -> None:
     path.parent.mkdir()
     cache = DiskCache(tmp_path / "cache")
     path.write_text("professions:\n  - {id: a, title: Alpha}\n")
-    assert load_dataset(paths=[path.parent], cache=cache).get("a").title == "Alpha"
+    assert load_dataset(paths=[path.parent], cache=cache).by_id["a"].title == "Alpha"
     path.write_text("professions:\n  - {id: a, title: Beta}\n")
-    assert load_dataset(paths=[path.parent], cache=cache).get("a").title == "Beta"
+    assert load_dataset(paths=[path.parent], cache=cache).by_id["a"].title == "Beta"
     assert len(list((tmp_path / "cache").glob("yaml-*"))) == 1  # the old parse was pruned

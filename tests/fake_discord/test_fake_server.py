@@ -32,13 +32,15 @@ class RawGateway:
             msg = await self.ws.receive(timeout)
             if msg.type is aiohttp.WSMsgType.TEXT:
                 assert self.inflate is None, "text frame on a compressed connection"
-                return json.loads(msg.data)
+                frame: dict[str, Any] = json.loads(msg.data)
+                return frame
             if msg.type is aiohttp.WSMsgType.BINARY:
                 assert self.inflate is not None, "binary frame without compression"
                 self.buffer += msg.data
                 if self.buffer.endswith(b"\x00\x00\xff\xff"):
                     text, self.buffer = self.inflate.decompress(self.buffer), b""
-                    return json.loads(text)
+                    frame = json.loads(text)
+                    return frame
                 continue
             raise ConnectionError(f"websocket closed: {msg.type} code={self.ws.close_code}")
 
@@ -75,7 +77,10 @@ def test_spec_validator_checks_discord_limits(discord_spec: SpecValidator) -> No
     [v] = discord_spec.validate("POST", cb, {"type": 4, "data": {"content": "x" * 2001}})
     assert v.pointer == "/data/content" and "maxLength=2000" in v.message
     # New uploads' attachment ids are integer indexes (Discord's docs; discord.py sends them).
-    upload = {"type": 4, "data": {"content": "f", "attachments": [{"id": 0, "filename": "a"}]}}
+    upload: dict[str, Any] = {
+        "type": 4,
+        "data": {"content": "f", "attachments": [{"id": 0, "filename": "a"}]},
+    }
     assert discord_spec.validate("POST", cb, upload) == []
     upload["data"]["attachments"][0]["id"] = "x"
     assert [v.pointer for v in discord_spec.validate("POST", cb, upload)] == [
@@ -421,7 +426,7 @@ def test_a_dead_bot_fails_waits_fast_and_stop_leaves_no_process() -> None:
             bot.wait_ready(30)
             handle = fake.send_slash("ping")
             handle.wait_callback()
-            bot.proc.kill()  # type: ignore[union-attr]
+            bot.proc.kill()
             started = time.monotonic()
             with pytest.raises(RuntimeError, match="the bot exited"):
                 fake.send_slash("ping").wait_callback(10)  # the event is buffered for a RESUME

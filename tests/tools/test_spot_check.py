@@ -199,7 +199,11 @@ def cps() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]], dict[st
 
 
 @pytest.mark.parametrize("soc", SAMPLE)
-def test_cps_figures(entries: dict[str, dict[str, Any]], cps: tuple, soc: str) -> None:
+def test_cps_figures(
+    entries: dict[str, dict[str, Any]],
+    cps: tuple[dict[str, dict[str, str]], dict[str, dict[str, str]], dict[str, str]],
+    soc: str,
+) -> None:
     demo, age, by_soc = cps
     e = entries[soc]
     title = by_soc.get(soc)
