@@ -146,7 +146,7 @@ def test_the_printer_redacts_shortens_and_handles_crashes() -> None:
     try:
         raise ValueError(f"bad header {TOKEN}")
     except ValueError:
-        printer.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+        printer.excepthook(*sys.exc_info())
     out = stream.getvalue()
     _clean(out)
     assert "more characters" in out and "Traceback" in out and "ValueError" in out

@@ -59,8 +59,8 @@ class EchoServer:
         asyncio.set_event_loop(self.loop)
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        big = {"max_field_size": 1 << 20, "max_line_size": 1 << 20}  # a 100 KB header is read
-        self.runner = web.AppRunner(app, access_log=None, **big)
+        big = 1 << 20  # a 100 KB header is read
+        self.runner = web.AppRunner(app, access_log=None, max_field_size=big, max_line_size=big)
         self.loop.run_until_complete(self.runner.setup())
         site = web.TCPSite(self.runner, "127.0.0.1", 0)
         self.loop.run_until_complete(site.start())
