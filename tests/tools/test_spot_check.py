@@ -1,7 +1,7 @@
 """Spot-check the committed data/professions against the raw public files, to the dollar.
 
 Runs only where the raw data folder exists (/work/shared/data, or ../shared/data next to the
-repository); skipped otherwise. Reads the raw files independently of tools/build_data.py, so a
+repository); skipped otherwise. Reads the raw files independently of tools/build_data, so a
 builder bug and a matching test bug would have to coincide to slip through.
 """
 

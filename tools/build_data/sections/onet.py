@@ -1,0 +1,127 @@
+"""Sections from O*NET: ``tasks`` (top level), ``education``, ``skills`` and ``similar``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from ..common import as_float, clean_text
+from ..context import Context
+from ..entry import Entry, Flow, FlowList
+from ..readers.onet import Rating
+from ..release import ONET_SOURCE, ONET_YEAR
+from ..rules import (
+    MAX_EDU_LEVELS,
+    MAX_KNOWLEDGE,
+    MAX_SIMILAR,
+    MAX_SKILLS,
+    MAX_TASKS,
+    MIN_EDU_PCT,
+    TASK_TYPE_RANK,
+    TIER_RANK,
+)
+
+T = TypeVar("T")
+NO_INDEX = Decimal(10**6)  # a related occupation without an index ranks last in its tier
+
+
+def first_with(ctx: Context, soc: str, table: dict[str, T]) -> str | None:
+    """The first O*NET code of ``soc`` (in preference order) that ``table`` has data for."""
+    return next((c for c in ctx.codes_for.get(soc, []) if table.get(c)), None)
+
+
+def onet_note(ctx: Context, soc: str, code: str) -> str | None:
+    if code == f"{soc}.00":
+        return None
+    return f"O*NET data for {code} {ctx.onet.titles.get(code, '')}".strip()
+
+
+def primary_code(ctx: Context, soc: str) -> str | None:
+    codes = ctx.codes_for.get(soc)
+    return codes[0] if codes else None
+
+
+def build_tasks(ctx: Context, code: str | None) -> list[str]:
+    if code is None:
+        return []
+    rows = ctx.onet.tasks.get(code, [])
+    ordered = sorted(enumerate(rows), key=lambda it: (TASK_TYPE_RANK.get(it[1].kind, 2), it[0]))
+    out: list[str] = []
+    for _, task in ordered:
+        text = clean_text(task.text)
+        if text and text not in out:
+            out.append(text)
+        if len(out) == MAX_TASKS:
+            break
+    return out
+
+
+def build_education(ctx: Context, soc: str) -> Entry | None:
+    code = first_with(ctx, soc, ctx.onet.education)
+    zone_code = first_with(ctx, soc, ctx.onet.job_zones)
+    out: dict[str, Any] = {"source": ONET_SOURCE, "year": ONET_YEAR}
+    if code is not None:
+        values = sorted(ctx.onet.education[code], key=lambda cv: (-cv[1], cv[0]))
+        levels: list[Entry] = []
+        for cat, pct in values:
+            rounded = as_float(pct, 1)
+            if rounded < MIN_EDU_PCT or len(levels) == MAX_EDU_LEVELS:
+                break
+            name = ctx.onet.education_names.get(cat, f"Category {cat}")
+            levels.append(Flow({"level": name, "pct": rounded}))
+        if levels:
+            out["levels"] = levels
+    if zone_code is not None:
+        out["job_zone"] = ctx.onet.job_zones[zone_code]
+    if len(out) == 2:
+        return None
+    notes = {n for c in (code, zone_code) if c and (n := onet_note(ctx, soc, c))}
+    if notes:
+        out["note"] = "; ".join(sorted(notes))
+    return out
+
+
+def top_rated(rows: Sequence[Rating], limit: int) -> list[Entry]:
+    best: dict[str, Decimal] = {}
+    for name, value in rows:
+        best[name] = max(value, best.get(name, value))
+    ordered = sorted(best.items(), key=lambda nv: (-nv[1], nv[0]))[:limit]
+    return [Flow({"name": n, "importance": as_float(v, 2)}) for n, v in ordered]
+
+
+def build_skills(ctx: Context, soc: str) -> Entry | None:
+    s_code = first_with(ctx, soc, ctx.onet.skills)
+    k_code = first_with(ctx, soc, ctx.onet.knowledge)
+    out: dict[str, Any] = {"source": ONET_SOURCE, "year": ONET_YEAR}
+    if s_code is not None:
+        out["skills"] = top_rated(ctx.onet.skills[s_code], MAX_SKILLS)
+    if k_code is not None:
+        out["knowledge"] = top_rated(ctx.onet.knowledge[k_code], MAX_KNOWLEDGE)
+    if len(out) == 2:
+        return None
+    notes = {n for c in (s_code, k_code) if c and (n := onet_note(ctx, soc, c))}
+    if notes:
+        out["note"] = "; ".join(sorted(notes))
+    return out
+
+
+def build_similar(ctx: Context, soc: str) -> Entry | None:
+    candidates = []
+    for order, code in enumerate(ctx.codes_for.get(soc, [])):
+        for r in ctx.onet.related.get(code, []):
+            tier = TIER_RANK.get(r.tier, 3)
+            candidates.append((tier, r.index or NO_INDEX, order, r.code))
+    ids: list[str] = []
+    for *_, related in sorted(candidates):
+        target = ctx.onet_to_soc.get(related)
+        if target is None or target == soc:
+            continue
+        rid = ctx.ids[target]
+        if rid not in ids:
+            ids.append(rid)
+        if len(ids) == MAX_SIMILAR:
+            break
+    if not ids:
+        return None
+    return {"source": ONET_SOURCE, "year": ONET_YEAR, "ids": FlowList(ids)}
