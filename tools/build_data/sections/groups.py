@@ -3,13 +3,14 @@ own pay and outlook, and their member occupations."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..common import cut_slug, slugify
 from ..context import Context
 from ..entry import Entry
 from ..readers.oews import Wages
+from ..readers.oews_national import Group
 from ..release import BROAD_SPANS, OEWS_SOURCE, OEWS_YEAR
 from ..rules import GROUP_EMPLOYMENT_SLACK, MAX_ID_LEN
 from .bls import build_group_outlook, build_pay
@@ -47,13 +48,13 @@ def group_members(ctx: Context) -> dict[str, list[str]]:
     return out
 
 
-def group_ids(ctx: Context, groups: Iterable[str]) -> dict[str, str]:
-    """Group SOC -> id: the slug of its title; '-group' is appended when an occupation (or an
-    earlier group) already has that id (41-2010 Cashiers)."""
-    taken = set(ctx.ids.values())
+def group_ids(groups: Mapping[str, Group], taken: Iterable[str]) -> dict[str, str]:
+    """Group SOC -> id: the slug of its title; '-group' is appended when an occupation (an id in
+    ``taken``) or an earlier group already has that id (41-2010 Cashiers)."""
+    taken = set(taken)
     ids: dict[str, str] = {}
     for soc in sorted(groups):
-        slug = cut_slug(slugify(ctx.oews.groups[soc].title)) or "group"
+        slug = cut_slug(slugify(groups[soc].title)) or "group"
         if slug in taken:
             slug = f"{cut_slug(slug, MAX_ID_LEN - 6)}-group"
         taken.add(slug)
@@ -63,7 +64,7 @@ def group_ids(ctx: Context, groups: Iterable[str]) -> dict[str, str]:
 
 def build_groups(ctx: Context) -> list[Entry]:
     members = group_members(ctx)
-    ids = group_ids(ctx, members)
+    ids = group_ids({soc: ctx.oews.groups[soc] for soc in members}, ctx.ids.values())
     entries = []
     for soc, socs in members.items():
         title, level = ctx.oews.groups[soc]
