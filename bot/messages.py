@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from .matching import Resolution, Status
+from .text import one_line
 
 MAX_ECHO = 80  # characters of a user's text that are ever repeated back
 
 
 def shorten_query(query: str) -> str:
-    query = " ".join(query.split())
-    return query if len(query) <= MAX_ECHO else query[: MAX_ECHO - 1] + "…"
+    return one_line(query, MAX_ECHO)
 
 
 def not_found(res: Resolution) -> str:

@@ -24,6 +24,8 @@ import traceback
 from types import TracebackType
 from typing import IO
 
+from .text import one_line
+
 TOKEN_LABEL = "[DISCORD_TOKEN]"
 MIN_PIECE = 32  # a run of token characters this long that is a piece of the token is redacted
 
@@ -100,12 +102,6 @@ def redact_handler(handler: logging.Handler, redactor: Redactor) -> logging.Hand
 
     handler.format = format  # type: ignore[method-assign]
     return handler
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    """An error text (maybe a whole HTML error page) as one short line."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Printer:

@@ -12,7 +12,7 @@ from discord import app_commands
 
 from ..matching import Matcher
 from ..render import limits
-from ..render.common import clip
+from ..text import clip
 
 
 def choices(matcher: Matcher, current: str) -> list[app_commands.Choice[str]]:

@@ -12,8 +12,8 @@ from discord import app_commands
 from .. import __version__
 from ..dataset import Dataset
 from ..render import limits
-from ..render.common import clip
 from ..render.embeds import esc
+from ..text import clip
 
 COLOUR = 0x5865F2
 SCOPES = ("bot", "applications.commands")

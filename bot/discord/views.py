@@ -15,7 +15,7 @@ from .. import messages
 from ..matching import Candidate, Resolution
 from ..model import Profession
 from ..render import limits
-from ..render.common import clip
+from ..text import clip
 from .common import NO_MENTIONS, escape, send_ephemeral
 
 log = logging.getLogger(__name__)

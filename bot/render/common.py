@@ -1,22 +1,14 @@
-"""Pieces both renderers share: footnote markers, which column is higher, clipping."""
+"""Pieces both renderers share: footnote markers, which column is higher, source lines."""
 
 from __future__ import annotations
 
 from ..comparison import Row, Sheet, Value
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-ELLIPSIS = "…"
 
 
 def superscript(n: int | None) -> str:
     return "" if n is None else str(n).translate(_SUPERSCRIPT)
-
-
-def clip(text: str, limit: int) -> str:
-    """Shorten to at most ``limit`` characters, ending with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    return text[: max(0, limit - 1)].rstrip() + ELLIPSIS
 
 
 def marker(value: Value, style: str) -> str:

@@ -10,8 +10,9 @@ import discord
 from discord.utils import escape_markdown
 
 from ..comparison import Block, Kind, Layout, Row, Sheet
+from ..text import clip
 from . import limits
-from .common import clip, higher_note, marker, source_lines
+from .common import higher_note, marker, source_lines
 
 COLOURS = {Kind.COMPARE: 0x5865F2, Kind.SALARY: 0x57F287, Kind.CAREER: 0xFEE75C}
 TAGS = ("🅰️", "🅱️")
