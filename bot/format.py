@@ -7,10 +7,15 @@ from .model import Money
 MISSING = "—"
 
 
+def dollars(amount: float, *, hourly: bool = False) -> str:
+    """``$43,251`` a year, or ``$20.79/hr``."""
+    return f"${amount:,.2f}/hr" if hourly else f"${amount:,.0f}"
+
+
 def money(value: Money | None, *, hourly: bool = False) -> str:
     if value is None:
         return MISSING
-    text = f"${value.value:,.2f}/hr" if hourly else f"${value.value:,.0f}"
+    text = dollars(value.value, hourly=hourly)
     return f"≥ {text}" if value.at_least else text
 
 

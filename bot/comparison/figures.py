@@ -294,10 +294,8 @@ def difference(a: Fig | None, b: Fig | None) -> tuple[int | None, str | None]:
     hi, lo = (0, b.number) if a.number > b.number else (1, a.number)
     gap = abs(a.number - b.number)
     unit = a.unit
-    if unit == "$":
-        text = f"${gap:,.0f}"
-    elif unit == "$/hr":
-        text = f"${gap:,.2f}/hr"
+    if unit in {"$", "$/hr"}:
+        text = fmt.dollars(gap, hourly=unit == "$/hr")
     elif unit == "%pts":
         text = f"{fmt.plain(gap)} pts"
     elif unit in {"jobs", "openings"}:
