@@ -23,6 +23,20 @@ from .timing import phase
 FORMAT = 1  # bump when what is stored changes shape
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` all at once: into a temporary file beside it, then renamed over
+    it, so a reader (another process starting) never sees half a file. Raises OSError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def digest(*parts: bytes | str) -> str:
     h = hashlib.sha256()
     for part in parts:
@@ -59,12 +73,7 @@ class DiskCache:
             return
         try:
             with phase("cache_write"):
-                data = marshal.dumps(value)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                os.replace(tmp, path)
+                write_atomic(path, marshal.dumps(value))
         except (OSError, ValueError):
             return
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import discord
 from discord import app_commands
+
+from ..cache import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +68,7 @@ def _read_hash(path: Path) -> str | None:
 
 def _write_state(path: Path, digest: str, names: list[str]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"hash": digest, "commands": names}, f, indent=2)
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps({"hash": digest, "commands": names}, indent=2).encode())
     except OSError as exc:
         log.warning(
             "Could not save the command sync state to %s (%s); the next start will sync again",
