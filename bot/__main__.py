@@ -18,11 +18,10 @@ from .answers import Answers
 from .cache import DiskCache
 from .comparison import Sheet
 from .dataset import DatasetError, load_dataset
+from .exitcodes import ExitCode
 from .matching import Resolution, Status
 from .model import Profession
 from .settings import Settings, SettingsError
-
-EXIT_OK, EXIT_DATA, EXIT_NAME = 0, 1, 2
 
 
 class _Unresolved(Exception):
@@ -115,11 +114,11 @@ def _show(sheet: Sheet, as_json: bool) -> None:
 def _match(answers: Answers, queries: Sequence[str], as_json: bool) -> int:
     if list(queries) == ["-"]:
         queries = [line.rstrip("\n") for line in sys.stdin]
-    worst = EXIT_OK
+    worst = ExitCode.OK
     for query in queries:
         res = answers.matcher.resolve(query)
         if res.profession is None:
-            worst = EXIT_NAME
+            worst = ExitCode.NO_ANSWER
         if as_json:
             body = {"query": query, "status": str(res.status), "matches": _candidates_json(res)}
             print(json.dumps(body, ensure_ascii=False))
@@ -131,7 +130,7 @@ def _match(answers: Answers, queries: Sequence[str], as_json: bool) -> int:
             print(f"  {c.score:5.1f}  {c.profession.title}{soc}{via}")
     if not as_json:
         sys.stdout.flush()
-    return worst if len(queries) == 1 else EXIT_OK
+    return worst if len(queries) == 1 else ExitCode.OK
 
 
 def _check_data(settings: Settings, paths: Sequence[Path]) -> int:
@@ -144,14 +143,14 @@ def _check_data(settings: Settings, paths: Sequence[Path]) -> int:
         f"OK: {len(ds)} professions ({curated} curated), {aliases:,} aliases, "
         f"from {len(ds.files)} file(s)."
     )
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()
-        return EXIT_OK
+        return ExitCode.OK
     try:
         settings = Settings.from_env()
         if args.command == "run":
@@ -170,18 +169,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             _show(answers.salary(_resolve(answers, args.name)), args.json)
         elif args.command == "career":
             _show(answers.career(_resolve(answers, args.name)), args.json)
-        return EXIT_OK
+        return ExitCode.OK
     except _Unresolved as exc:
         _print_unresolved(exc.resolution, getattr(args, "json", False))
-        return EXIT_NAME
+        return ExitCode.NO_ANSWER
     except DatasetError as exc:
         print(exc, file=sys.stderr)
-        return EXIT_DATA
+        return ExitCode.ERROR
     except SettingsError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)
-        return EXIT_DATA
+        return ExitCode.ERROR
     except BrokenPipeError:  # e.g. piped into `head`
-        return EXIT_OK
+        return ExitCode.OK
     except KeyboardInterrupt:  # Ctrl-C: stop quietly, as shells expect
         return 130
 

@@ -18,6 +18,7 @@ import discord
 
 from ..answers import Answers
 from ..dataset import DatasetError
+from ..exitcodes import ExitCode
 from ..redact import TOKEN_LABEL, Printer, RedactingHandler, Redactor, one_line
 from ..settings import Settings, env_file_warning
 from .client import CareerBot
@@ -26,7 +27,6 @@ from .views import expire_live_views
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_ERROR = 0, 1
 
 NO_TOKEN = (
     "career-bot: no Discord bot token. Set DISCORD_TOKEN in the environment or in a .env file "
@@ -113,14 +113,14 @@ def run_bot(settings: Settings, force_sync: bool = False) -> int:
     Everything printed from here on — start-up errors, a crash's traceback — is redacted."""
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     printer = Printer(Redactor(settings.token))
     handler = configure_logging(settings)
     hook, sys.excepthook = sys.excepthook, printer.excepthook
     try:
         return _run(settings, settings.token, force_sync, printer)
     except KeyboardInterrupt:  # Ctrl-C while the data loads (or where signals are not handled)
-        return EXIT_OK
+        return ExitCode.OK
     finally:
         sys.excepthook = hook
         logging.getLogger().removeHandler(handler)
@@ -138,7 +138,7 @@ def _run(settings: Settings, token: str, force_sync: bool, printer: Printer) -> 
         )
     except DatasetError as exc:
         printer(f"career-bot: not starting, the data has problems.\n{exc}", limit=None)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     log.info(
         "Loaded %d professions from %d file(s)", len(answers.dataset), len(answers.dataset.files)
     )
@@ -147,15 +147,15 @@ def _run(settings: Settings, token: str, force_sync: bool, printer: Printer) -> 
         asyncio.run(_serve(client, token))
     except discord.LoginFailure:
         printer(BAD_TOKEN)
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
         printer(f"career-bot: cannot reach Discord ({one_line(str(exc)) or type(exc).__name__}).")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except discord.HTTPException as exc:
         printer(f"career-bot: Discord answered an error while starting: {one_line(str(exc))}")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     except discord.ConnectionClosed as exc:
         printer(f"career-bot: Discord closed the connection (code {exc.code}).")
-        return EXIT_ERROR
+        return ExitCode.ERROR
     log.info("Stopped")
-    return EXIT_OK
+    return ExitCode.OK
