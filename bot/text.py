@@ -9,7 +9,7 @@ def clip(text: str, limit: int) -> str:
     """Shorten to at most ``limit`` characters, ending with an ellipsis when cut."""
     if len(text) <= limit:
         return text
-    return text[: max(0, limit - 1)].rstrip() + ELLIPSIS
+    return text[: limit - 1].rstrip() + ELLIPSIS if limit > 0 else ""
 
 
 def one_line(text: str, limit: int = 300) -> str:
