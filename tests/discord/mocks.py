@@ -9,10 +9,12 @@ async mocks that mark the response done, and calling one twice raises
 from __future__ import annotations
 
 import itertools
+from collections.abc import Awaitable, Callable
 from typing import Any
 from unittest import mock
 
 import discord
+from discord.app_commands import Choice
 
 from bot.answers import Answers
 from bot.discord.client import CareerBot
@@ -27,7 +29,7 @@ _ids = itertools.count(1200000000000000000)
 
 def make_client(answers: Answers) -> mock.NonCallableMagicMock:
     """The bot as the cogs see it through ``interaction.client``: its id and its command tree."""
-    client = mock.create_autospec(CareerBot, instance=True)
+    client: mock.NonCallableMagicMock = mock.create_autospec(CareerBot, instance=True)
     client.application_id = APP_ID
     client.tree = _tree(answers)
     return client
@@ -97,9 +99,8 @@ def sent(method: mock.Mock) -> dict[str, Any]:
     """The keyword arguments of the one call to a send/edit mock, content folded in."""
     method.assert_called_once()
     args, kwargs = method.call_args
-    if args:
-        kwargs = {"content": args[0], **kwargs}
-    return kwargs
+    sent: dict[str, Any] = {"content": args[0], **kwargs} if args else dict(kwargs)
+    return sent
 
 
 def payload(kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -123,3 +124,11 @@ def assert_clean_payload(kwargs: dict[str, Any]) -> dict[str, Any]:
     mentions = kwargs.get("allowed_mentions")
     assert mentions is not None and mentions.to_dict() == {"parse": []}, mentions
     return body
+
+
+async def autocomplete(cog: CareerCog, interaction: Any, current: str) -> list[Choice[str]]:
+    """The cog's autocomplete callback, called as discord.py calls it (its decorator types the
+    method as a union of callback shapes, which no call satisfies)."""
+    callback: Callable[[Any, str], Awaitable[list[Choice[str]]]]
+    callback = cog.profession_autocomplete  # type: ignore[assignment]
+    return await callback(interaction, current)

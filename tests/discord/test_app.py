@@ -35,7 +35,7 @@ def _small_data(monkeypatch: pytest.MonkeyPatch) -> None:
     def load(extra: Any = (), cache_dir: Any = None, limits: Any = None) -> Answers:
         return Answers(load_dataset(paths=[CURATED], extra=extra, limits=limits))
 
-    monkeypatch.setattr(app.Answers, "load", staticmethod(load))
+    monkeypatch.setattr(Answers, "load", staticmethod(load))
 
 
 def _settings(tmp_path: Path, **kwargs: Any) -> Settings:
@@ -160,7 +160,7 @@ async def test_client_configuration(mini_answers: Answers, tmp_path: Path) -> No
     assert isinstance(info, InfoCog) and info.dataset is mini_answers.dataset
     assert client.shard_count == 4 and client.shard_ids == [1, 3]
     assert client.allowed_mentions is not None
-    assert client.allowed_mentions.to_dict() == {"parse": []}
+    assert dict(client.allowed_mentions.to_dict()) == {"parse": []}
     assert {c.name for c in client.tree.get_commands()} == {
         "compare",
         "salary",

@@ -16,6 +16,8 @@ from bot.discord.cogs import CareerCog
 from bot.matching import Matcher
 from bot.render.limits import choices_problems
 
+from .mocks import autocomplete
+
 
 def _prefixes(matcher: Matcher) -> list[str]:
     names = {p.title for p in matcher.professions} | {
@@ -67,7 +69,7 @@ async def test_the_callback_answers_from_the_cogs_matcher(
     interaction: Any, career_cog: CareerCog
 ) -> None:
     inter = interaction(kind=discord.InteractionType.autocomplete)
-    got = await career_cog.profession_autocomplete(inter, "regist")
+    got = await autocomplete(career_cog, inter, "regist")
     assert got[0].value == "registered-nurses"
     inter.response.autocomplete.assert_not_called()  # discord.py sends what we return
 

@@ -321,7 +321,9 @@ async def test_every_payload_over_the_shipped_data_fits_discord(shipped_answers:
         pager = kwargs["view"]
         assert isinstance(pager, Pager)
         for button, page in zip(pager.buttons, pager.pages, strict=True):
-            assert page.title.startswith(f"{button.label}: ")  # each button shows its own page
+            assert (page.title or "").startswith(
+                f"{button.label}: "
+            )  # each button shows its own page
             assert_clean_payload({"embed": page, "allowed_mentions": kwargs["allowed_mentions"]})
     words = sorted({w for p in profs for w in p.title.split() if len(w) > 3})
     for word in words[:: max(1, len(words) // 150)]:

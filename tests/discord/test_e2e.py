@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from bot.answers import Answers
-from bot.discord.answering import Kind, build_view
+from bot.comparison import Kind
+from bot.discord.answering import build_view
 from bot.discord.app import BAD_TOKEN
 from bot.discord.views import NOT_YOURS_PAGES
 from bot.matching import Status
@@ -86,9 +87,9 @@ def fake(served: tuple[FakeDiscord, BotProcess]) -> Iterator[FakeDiscord]:
 
 
 def _expected_pages(answers: Answers, kind: Kind, names: list[str]) -> list[dict[str, Any]]:
-    profs = [answers.matcher.resolve(n).profession for n in names]
-    assert all(profs), f"{names} do not all resolve confidently in the test data"
-    return [e.to_dict() for e in render_pages(build_view(answers, kind, profs))]  # type: ignore[arg-type]
+    profs = [p for p in (answers.matcher.resolve(n).profession for n in names) if p is not None]
+    assert len(profs) == len(names), f"{names} do not all resolve confidently in the test data"
+    return [dict(e.to_dict()) for e in render_pages(build_view(answers, kind, profs))]
 
 
 def _ambiguous(answers: Answers) -> str:
@@ -137,7 +138,7 @@ def test_compare_with_typos_answers_with_the_first_page(
     record = fake.slash("compare", dict(zip("ab", names, strict=True)))
     assert record.callback_type == CHANNEL_MESSAGE and not record.ephemeral
     _check_body(record)
-    pages = _expected_pages(answers, "compare", names)
+    pages = _expected_pages(answers, Kind.COMPARE, names)
     assert record.embeds == pages[:1]
     buttons = _buttons(record.components)
     assert len(buttons) == len(pages) > 1
@@ -147,7 +148,7 @@ def test_compare_with_typos_answers_with_the_first_page(
 def test_page_buttons_turn_pages_for_the_asker_only(fake: FakeDiscord, answers: Answers) -> None:
     names = ["collections specialist", "loan officer"]
     record = fake.slash("compare", dict(zip("ab", names, strict=True)))
-    pages = _expected_pages(answers, "compare", names)
+    pages = _expected_pages(answers, Kind.COMPARE, names)
     message = fake.response_message(record)
     assert message is not None
     buttons = _buttons(record.components)
@@ -182,7 +183,7 @@ def test_autocomplete_offers_at_most_25_valid_choices(fake: FakeDiscord, answers
         assert all(answers.dataset.get(c["value"]) for c in choices)
     first = fake.autocomplete("salary", "profession", "regist").choices[0]
     picked = fake.slash("salary", {"profession": first["value"]})  # submitting the id
-    assert picked.embeds == _expected_pages(answers, "salary", [first["value"]])
+    assert picked.embeds == _expected_pages(answers, Kind.SALARY, [first["value"]])
 
 
 def test_an_ambiguous_name_asks_privately_and_the_pick_answers(
@@ -202,7 +203,7 @@ def test_an_ambiguous_name_asks_privately_and_the_pick_answers(
     picked = fake.select(fake.response_message(record), select["custom_id"], [choice])
     assert picked.callback_type == CHANNEL_MESSAGE and not picked.ephemeral
     _check_body(picked)
-    assert picked.embeds == _expected_pages(answers, "salary", [choice])
+    assert picked.embeds == _expected_pages(answers, Kind.SALARY, [choice])
     fake.wait_for(lambda: bool(record.edits), 5, "the pick list to be tidied")
     tidied = fake.response_message(record)
     assert tidied is not None and tidied["components"] == [] and tidied["content"].startswith("✓")
@@ -221,7 +222,7 @@ def test_compare_with_two_ambiguous_names_asks_twice(fake: FakeDiscord, answers:
     second = second_select["options"][1]["value"]
     done = fake.select(fake.message(message["id"]), second_select["custom_id"], [second])
     assert done.callback_type == CHANNEL_MESSAGE and not done.ephemeral
-    assert done.embeds == _expected_pages(answers, "compare", [first, second])[:1]
+    assert done.embeds == _expected_pages(answers, Kind.COMPARE, [first, second])[:1]
 
 
 def test_an_unknown_name_is_a_private_note(fake: FakeDiscord) -> None:

@@ -91,7 +91,7 @@ async def test_an_expired_interaction_is_not_answered(
     interaction: Any, caplog: pytest.LogCaptureFixture, career_cog: CareerCog
 ) -> None:
     inter = interaction()
-    expired = discord.NotFound(_Resp(), {"code": 10062, "message": "Unknown interaction"})  # type: ignore[arg-type]
+    expired = discord.NotFound(_Resp(), {"code": 10062, "message": "Unknown interaction"})
     await _tree().on_error(inter, app_commands.CommandInvokeError(career_cog.compare, expired))
     inter.response.send_message.assert_not_called()
     inter.followup.send.assert_not_called()
@@ -100,7 +100,7 @@ async def test_an_expired_interaction_is_not_answered(
 
 async def test_a_failing_reply_does_not_raise(interaction: Any) -> None:
     inter = interaction()
-    inter.response.send_message.side_effect = discord.HTTPException(_Resp(), "gone")  # type: ignore[arg-type]
+    inter.response.send_message.side_effect = discord.HTTPException(_Resp(), "gone")
     await _tree().on_error(inter, app_commands.CheckFailure())  # no exception
 
 

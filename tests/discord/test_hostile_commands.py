@@ -31,7 +31,15 @@ from bot.discord.views import Pager, PickView
 from bot.render.limits import choices_problems, message_problems
 
 from .e2e_env import bot_env
-from .mocks import assert_clean_payload, call, fresh_response, make_interaction, payload, sent
+from .mocks import (
+    assert_clean_payload,
+    autocomplete,
+    call,
+    fresh_response,
+    make_interaction,
+    payload,
+    sent,
+)
 
 NASTY = [
     "",
@@ -200,7 +208,7 @@ async def test_autocomplete_answers_any_text(
     inter_for: Any, mini_answers: Answers, text: str, career_cog: CareerCog
 ) -> None:
     inter = inter_for(discord.InteractionType.autocomplete)
-    got = await career_cog.profession_autocomplete(inter, text)
+    got = await autocomplete(career_cog, inter, text)
     as_json = [c.to_dict() for c in got]
     assert choices_problems(as_json) == [], as_json
     assert all(mini_answers.dataset.get(c.value) is not None for c in got)

@@ -37,11 +37,12 @@ from bot.model import Profession
 from bot.render import limits
 from bot.render.limits import choices_problems, message_problems
 
-from .mocks import call, make_interaction, payload, sent
+from .mocks import autocomplete, call, make_interaction, payload, sent
 
 pytestmark = pytest.mark.slow_data
 
-SECTIONS = ("pay", "outlook", "education", "majors", "demographics", "age", "workforce")
+SECTIONS: tuple[str, ...] = ("pay", "outlook", "education", "majors", "demographics", "age")
+SECTIONS += ("workforce",)
 SECTIONS += ("skills", "similar")
 RANDOM_PAIRS = 600
 WORD = re.compile(r"[A-Za-z]+")
@@ -255,7 +256,7 @@ async def test_autocomplete_for_every_short_prefix(
     prefixes = _prefixes(profs, random.Random(7))
     full = 0
     for current in prefixes:
-        got = await cog.profession_autocomplete(inter, current)
+        got = await autocomplete(cog, inter, current)
         as_json = [c.to_dict() for c in got]
         assert choices_problems(as_json) == [], (current, as_json)
         assert all(answers.dataset.get(c.value) is not None for c in got), current

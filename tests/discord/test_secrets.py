@@ -33,8 +33,8 @@ from fake_discord import BotProcess, FakeDiscord
 
 from ..conftest import MINI, ROOT
 
-SETTINGS = ("DISCORD_TOKEN", "LOG_LEVEL", "DISCORD_GUILD_ID", "SHARD_COUNT", "SHARD_IDS")
-SETTINGS += ("CAREER_BOT_DATA", "CAREER_BOT_NO_CACHE")
+SETTINGS: tuple[str, ...] = ("DISCORD_TOKEN", "LOG_LEVEL", "DISCORD_GUILD_ID", "SHARD_COUNT")
+SETTINGS += ("SHARD_IDS", "CAREER_BOT_DATA", "CAREER_BOT_NO_CACHE")
 
 
 def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:

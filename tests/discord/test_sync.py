@@ -99,6 +99,7 @@ async def test_guild_target_copies_global_commands_and_has_its_own_state(
     await _sync(bot, tmp_path)  # global state must not count for the guild
     result = await _sync(bot, tmp_path, guild_id=GUILD)
     assert result.action == "synced" and result.target == f"guild-{GUILD}" and result.count == 6
+    assert synced.await_args is not None
     guild = synced.await_args.kwargs["guild"]
     assert guild.id == GUILD
     assert state_path(tmp_path, APP_ID, f"guild-{GUILD}").is_file()
@@ -109,7 +110,7 @@ async def test_a_refused_sync_is_logged_not_fatal_and_not_remembered(
     bot: CareerBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     bot.tree.sync = mock.AsyncMock(  # type: ignore[method-assign]
-        side_effect=discord.Forbidden(_Resp(), {"code": 50001, "message": "Missing Access"})  # type: ignore[arg-type]
+        side_effect=discord.Forbidden(_Resp(), {"code": 50001, "message": "Missing Access"})
     )
     result = await _sync(bot, tmp_path, guild_id=GUILD)
     assert result.action == "failed"
@@ -142,4 +143,4 @@ async def test_setup_hook_uses_settings(mini_answers: Answers, tmp_path: Path) -
     synced = _mock_sync(client)
     await client.setup_hook()
     assert client.sync_result is not None and client.sync_result.action == "synced"
-    assert synced.await_args.kwargs["guild"].id == GUILD
+    assert synced.await_args is not None and synced.await_args.kwargs["guild"].id == GUILD

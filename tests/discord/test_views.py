@@ -151,7 +151,7 @@ async def test_pick_list_options_fit_discord(mini_answers: Answers) -> None:
         async def finish(inter: Any, profs: list[Any]) -> None: ...
 
         picker = PickView([res], owner_id=ALICE, finish=finish)
-        body = {"content": picker.content, "components": picker.to_components()}
+        body: dict[str, Any] = {"content": picker.content, "components": picker.to_components()}
         from bot.render.limits import message_problems
 
         assert message_problems(body) == []
