@@ -2,7 +2,8 @@
 
 The pipeline, one module per step:
 
-* :mod:`.normalizing` — the one form names and queries are compared in;
+* :mod:`bot.names` (below the matcher: the loader checks names with it too) — the one form
+  names and queries are compared in;
 * :mod:`.index` — every title and alias as keys, built once (kept in the start-up cache);
 * :mod:`.scoring` — which keys a query is compared with, and how well each fits;
 * :mod:`.resolving` — exact, confident, ambiguous (a pick list) or none;
@@ -12,8 +13,8 @@ The pipeline, one module per step:
 
 from __future__ import annotations
 
+from ..names import name_variants, normalize
 from .matcher import Matcher
-from .normalizing import name_variants, normalize
 from .results import Candidate, Resolution, Status, Suggestion
 
 __all__ = [

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from pathlib import Path
 
+from .. import names
 from ..cache import DiskCache, digest
 from ..model import Profession
-from .normalizing import name_variants, normalize, normalize_name
+from ..names import name_variants, normalize, normalize_name
 
 
 class Rank(IntEnum):
@@ -41,8 +42,9 @@ State = tuple[
     dict[str, int],
 ]
 _CODE_DIGEST = digest(
-    *(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
-)  # a changed matcher rebuilds its index
+    *(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))),
+    Path(names.__file__).read_bytes(),
+)  # a changed matcher (or a changed normalising) rebuilds its index
 
 
 class Index:

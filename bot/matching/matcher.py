@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from ..cache import DiskCache
 from ..model import Profession
+from ..names import MAX_QUERY, normalize
 from .index import Index
-from .normalizing import MAX_QUERY, normalize
 from .resolving import resolve
 from .results import Resolution, Suggestion
 from .suggesting import suggest

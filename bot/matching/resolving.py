@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
+from ..names import MAX_QUERY, normalize
 from .index import Index
-from .normalizing import MAX_QUERY, normalize
 from .results import Candidate, Resolution, Status
 from .scoring import candidates, fuzzy
 

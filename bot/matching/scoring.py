@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
+from ..names import STOP_WORDS
 from .index import Index
-from .normalizing import STOP_WORDS
 from .results import Candidate
 
 MAX_TOKENS = 8  # words of a query that are looked up

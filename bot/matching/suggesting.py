@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..names import normalize
 from .index import Index
-from .normalizing import normalize
 from .results import Suggestion
 from .scoring import fuzzy
 

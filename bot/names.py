@@ -1,4 +1,7 @@
-"""Normalising: the one form every name and every query is compared in.
+"""Names as keys: the one form every name and every query is compared in.
+
+Below both the loader (which refuses two curated entries claiming one name) and the matcher
+(which indexes and looks up these keys), so neither has to reach into the other.
 
 Case-, accent-, punctuation- and plural-insensitive, so that "Registered Nurses", "registered
 nurse" and "REGISTERED  NURSE" are the same key. The same rules run on names (at index build
