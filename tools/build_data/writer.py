@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from bot.model import ENTRY_KEYS, SECTION_KEYS
+
 from .common import slugify
 from .entry import Block, Entry, Flow, FlowList
 from .release import HEADER
@@ -37,9 +39,27 @@ Dumper.add_representer(FlowList, _repr_flow_list)
 Dumper.add_representer(Block, _repr_block)
 
 
+def in_schema_order(entry: Entry) -> Entry:
+    """``entry`` with its keys, and its sections' keys, in the order ``bot.model`` declares them.
+    A key the schema does not know is a builder bug: refused here, not found at load time."""
+    unknown = set(entry) - set(ENTRY_KEYS)
+    for name in SECTION_KEYS.keys() & entry.keys():
+        unknown |= {f"{name}.{k}" for k in set(entry[name]) - set(SECTION_KEYS[name])}
+    if unknown:
+        raise ValueError(f"keys the schema (bot/model.py) does not know: {sorted(unknown)}")
+    out: Entry = {}
+    for key in ENTRY_KEYS:
+        if key in entry:
+            value = entry[key]
+            if key in SECTION_KEYS:
+                value = {k: value[k] for k in SECTION_KEYS[key] if k in value}
+            out[key] = value
+    return out
+
+
 def dump_yaml(entries: list[Entry]) -> str:
     body = yaml.dump(
-        {"professions": entries},
+        {"professions": [in_schema_order(e) for e in entries]},
         Dumper=Dumper,
         sort_keys=False,
         allow_unicode=True,

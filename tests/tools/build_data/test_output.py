@@ -9,16 +9,11 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.model import ENTRY_KEYS, SECTION_KEYS
 from tools.build_data import main, rules
+from tools.build_data.writer import in_schema_order
 
 from .conftest import load_entries
-
-SCHEMA_ORDER = [
-    "id", "title", "soc", "group", "curated", "closest", "source", "year", "description", "tasks",
-    "aliases", "pay", "outlook", "education", "majors", "demographics", "age", "workforce",
-    "skills", "similar", "members",
-]  # fmt: skip
-SECTIONS = {"pay", "outlook", "education", "majors", "demographics", "age", "skills", "similar"}
 
 
 def walk(value: Any) -> Iterator[Any]:
@@ -72,9 +67,10 @@ def test_key_order_and_provenance(
 ) -> None:
     for e in [*entries.values(), *groups.values()]:
         keys = list(e)
-        assert keys == sorted(keys, key=SCHEMA_ORDER.index)
-        for name in SECTIONS & set(e):
+        assert keys == sorted(keys, key=ENTRY_KEYS.index)  # the model's order
+        for name in SECTION_KEYS.keys() & set(e):
             section = e[name]
+            assert list(section) == sorted(section, key=SECTION_KEYS[name].index)
             assert list(section)[:2] == ["source", "year"], name
             assert isinstance(section["year"], int)
     for e in entries.values():
@@ -110,6 +106,14 @@ def test_stale_yaml_removed(sources: Path, tmp_path: Path) -> None:
     main(["--sources", str(sources), "--out", str(out), "-q"])
     assert not (out / "99-old.yaml").exists()
     assert (out / "keep.txt").exists()
+
+
+def test_keys_outside_the_schema_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"\['pay.salary', 'wage'\]"):
+        in_schema_order({"id": "a", "wage": 1, "pay": {"source": "x", "year": 1, "salary": 2}})
+    entry = {"pay": {"year": 2025, "source": "x"}, "title": "A", "id": "a"}
+    assert list(in_schema_order(entry)) == ["id", "title", "pay"]
+    assert list(in_schema_order(entry)["pay"]) == ["source", "year"]
 
 
 def test_groups_folder_can_be_chosen(sources: Path, tmp_path: Path) -> None:
