@@ -14,6 +14,7 @@ from typing import Any
 from .cache import DiskCache, digest
 from .datafiles import DataFileError, ReadLimits, find_yaml_files, parse_yaml, read_bytes
 from .model import SECTION_TYPES, Profession
+from .names import normalize
 from .timing import phase
 from .validation import Problems, parse_entry
 
@@ -158,7 +159,6 @@ def _check_links(professions: Iterable[Profession], out: Problems) -> None:
     by_id = {p.id: p for p in professions}
     _check_members(by_id, out)
     claimed: dict[str, Profession] = {}
-    from .matching import normalize  # local import: matching imports model, not dataset
 
     for prof in by_id.values():
         entry = f"'{prof.id}'"
