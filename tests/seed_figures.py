@@ -1,5 +1,5 @@
 """Every figure the original comparison page (shared/seed/000_6caa9111048ed0a5.txt) shows,
-as (row label, collections specialist, loss mitigation specialist)."""
+as (row label, collections specialist, loss mitigation specialist); the labels are the bot's (the page's, made honest: "Highest paying city" is a metro area)."""
 
 SEED_ROWS = [
     ("Yearly salary", "$35,164", "$43,251"),
@@ -7,15 +7,15 @@ SEED_ROWS = [
     ("Growth rate", "-8%", "-8%"),
     ("Number of jobs", "40,277", "7,596"),
     ("Job satisfaction", "—", "3.67"),
-    ("Most common degree", "Bachelor's Degree, 34%", "Bachelor's Degree, 51%"),
+    ("Most common education level", "Bachelor's Degree, 34%", "Bachelor's Degree, 51%"),
     ("Average age", "46", "46"),
     ("Years of experience", "12", "12"),
     ("Salary range", "$27,000", "$34,000"),
     ("Salary range", "$45,000", "$54,000"),
-    ("Highest paying city", "Boston, MA", "Virginia Beach, VA"),
-    ("Highest paying state", "Connecticut", "Maryland"),
-    ("Best paying company", "Kent Daniels & Associates", "Accenture"),
-    ("Best paying industry", "Finance", "Professional"),
+    ("Highest-paying metro area", "Boston, MA", "Virginia Beach, VA"),
+    ("Highest-paying state", "Connecticut", "Maryland"),
+    ("Best-paying company", "Kent Daniels & Associates", "Accenture"),
+    ("Best-paying industry", "Finance", "Professional"),
     ("Most common major", "Business", "Business"),
     ("Most common college", "—", "—"),
     ("Gender ratio", "Male, 30.5%", "Male, 40.4%"),

@@ -188,7 +188,7 @@ def test_records_are_immutable(mini: ds_mod.Dataset) -> None:
 def test_sources_listed(mini: ds_mod.Dataset) -> None:
     sources = mini.sources()
     assert "BLS OEWS May 2025" in sources
-    assert "Career site comparison page (no year given)" in sources
+    assert "Zippia comparison page (zippia.com) (no year given)" in sources
 
 
 def test_shipped_data_loads(shipped: ds_mod.Dataset) -> None:

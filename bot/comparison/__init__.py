@@ -16,13 +16,14 @@ from .builders.career import profile
 from .builders.compare import compare
 from .builders.salary import salary
 from .figures import Fig, difference
-from .sheet import Block, Kind, Layout, Row, Sheet, Value
+from .sheet import Block, Kind, Layout, Link, Row, Sheet, Value
 
 __all__ = [
     "Block",
     "Fig",
     "Kind",
     "Layout",
+    "Link",
     "Row",
     "Sheet",
     "Value",

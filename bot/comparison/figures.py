@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .. import format as fmt
 from ..model import Demographics, Money, Place, Profession, Section
+from .outlook import category
 from .sheet import Value
 
 MISSING = fmt.MISSING
@@ -24,6 +25,8 @@ class Fig:
     section: Section | None
     number: float | None = None
     unit: str = ""  # how differences are worded: "$", "%pts", "jobs", ""
+    label: str | None = None  # what this figure is, when it says more than the row's label
+    qualifier: str | None = None  # the same, short, for a row mixing kinds: "median"
 
 
 Getter = Callable[[Profession], Fig | None]
@@ -108,8 +111,8 @@ def growth(p: Profession) -> Fig | None:
     if o is None or o.growth_pct is None:
         return None
     text = fmt.pct(o.growth_pct, signed=True)
-    if o.start_year and o.end_year:
-        text += f" ({o.start_year}–{str(o.end_year)[-2:]})"
+    if o.start_year and o.end_year:  # a BLS projection: say it in the Handbook's words
+        text += f" ({o.start_year}–{str(o.end_year)[-2:]}), {category(o.growth_pct)}"
     return Fig(text, o, o.growth_pct, "%pts")
 
 
@@ -140,6 +143,33 @@ def top_degree(p: Profession) -> Fig | None:
     return Fig(f"{best.label}, {fmt.pct(best.pct)}", e)
 
 
+# How long BLS's on-the-job training categories last (BLS Employment Projections, education
+# and training categories).
+TRAINING_SPANS = {
+    "short-term on-the-job training": "1 month or less",
+    "moderate-term on-the-job training": "1–12 months",
+    "long-term on-the-job training": "more than 12 months",
+}
+
+
+def entry_path(p: Profession) -> Fig | None:
+    """How people get in, in BLS's terms: "High school diploma or equivalent + moderate-term
+    on-the-job training (1–12 months)"; parts BLS calls "None" are left out."""
+    o = p.outlook
+    if o is None:
+        return None
+    parts = [o.entry_education] if o.entry_education and o.entry_education != "None" else []
+    if o.work_experience and o.work_experience != "None":
+        parts.append(f"{o.work_experience} of related work experience")
+    if o.job_training and o.job_training != "None":
+        training = o.job_training.lower()
+        span = TRAINING_SPANS.get(training)
+        parts.append(f"{training} ({span})" if span else training)
+    if len(parts) < 2:  # the entry education alone says nothing about time: its own row
+        return None
+    return Fig(" + ".join(parts), o)
+
+
 def entry_education(p: Profession) -> Fig | None:
     return _text(p.outlook, p.outlook.entry_education) if p.outlook else None
 
@@ -149,9 +179,9 @@ def age(p: Profession) -> Fig | None:
     if a is None:
         return None
     if a.average is not None:
-        return Fig(fmt.plain(a.average), a, a.average)
+        return Fig(fmt.plain(a.average), a, a.average, label="Average age", qualifier="average")
     if a.median is not None:
-        return Fig(f"{fmt.plain(a.median)} (median)", a, a.median)
+        return Fig(fmt.plain(a.median), a, a.median, label="Median age", qualifier="median")
     return None
 
 
@@ -163,14 +193,20 @@ def experience(p: Profession) -> Fig | None:
 
 
 def time_to_become(p: Profession) -> Fig | None:
-    return _text(p.education, p.education.time_to_become) if p.education else None
+    """A source's own figure ("6–12 months"), else BLS's typical path in."""
+    given = _text(p.education, p.education.time_to_become) if p.education else None
+    return given or entry_path(p)
 
 
 def top_major(p: Profession) -> Fig | None:
     m = p.majors
     if m is None or not m.names:
         return None
-    return Fig(" · ".join(m.names[:3]), m)  # CIP titles have commas of their own
+    text = " · ".join(m.names[:3])  # CIP titles have commas of their own
+    if p.curated:  # the curated page says which major is most common
+        return Fig(text, m, label="Most common major", qualifier="most common")
+    # public data: college programs the NCES CIP–SOC crosswalk links to the occupation
+    return Fig(text, m, label="Related majors", qualifier="related programs")
 
 
 def college(p: Profession) -> Fig | None:
@@ -231,11 +267,14 @@ def openings(p: Profession) -> Fig | None:
 
 
 def employment_change(p: Profession) -> Fig | None:
+    """The projected change in the number of jobs: "+166,100 jobs (2024–34)"."""
     o = p.outlook
     if o is None or o.employment_start is None or o.employment_end is None:
         return None
-    years = f" ({o.start_year}→{o.end_year})" if o.start_year and o.end_year else ""
-    return Fig(f"{o.employment_start:,} → {o.employment_end:,}{years}", o)
+    change = o.employment_end - o.employment_start
+    years = f" ({o.start_year}–{str(o.end_year)[-2:]})" if o.start_year and o.end_year else ""
+    sign = "+" if change > 0 else "-" if change < 0 else ""
+    return Fig(f"{sign}{fmt.jobs(abs(change))}{years}", o, change, "jobs")
 
 
 def training(p: Profession) -> Fig | None:
@@ -255,6 +294,26 @@ def work_experience(p: Profession) -> Fig | None:
 def attr_place(attr: str) -> Getter:
     """The pay section's place named ``attr`` (``top_state``, ``top_metro``...)."""
     return lambda p: _place(p.pay, getattr(p.pay, attr)) if p.pay else None
+
+
+def top_industry(p: Profession) -> Fig | None:
+    """The best-paying industry, unless it pays less than the occupation's own mean (then it is
+    not "best-paying" in any sense a reader would take)."""
+    pay = p.pay
+    if pay is None or pay.top_industry is None:
+        return None
+    paid, mean = pay.top_industry.annual_mean, pay.annual_mean
+    if paid is not None and mean is not None and paid.value < mean.value:
+        return None
+    return _place(pay, pay.top_industry)
+
+
+def curated_range(p: Profession) -> Fig | None:
+    """A salary range a source gives as such (the percentiles are shown on their own)."""
+    pay = p.pay
+    if pay is None or pay.range_low is None or pay.range_high is None:
+        return None
+    return Fig(f"{fmt.money(pay.range_low)} – {fmt.money(pay.range_high)}", pay)
 
 
 def mean_pay(p: Profession) -> Fig | None:

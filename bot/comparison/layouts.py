@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from enum import Enum
 from typing import NamedTuple
 
@@ -21,9 +22,10 @@ class Show(Enum):
 
 
 class Line(NamedTuple):
-    label: str
+    label: str  # used unless every figure names itself alike (``Fig.label``)
     getter: Getter
     show: Show = Show.IF_ANY
+    ranked: bool = False  # more is better (pay, growth, openings, satisfaction)
 
 
 class Part(NamedTuple):
@@ -33,19 +35,34 @@ class Part(NamedTuple):
 
 
 A = Show.ALWAYS
+JOBS = "Number of jobs"  # the one label for a count of jobs, wherever it appears
+
+YEARLY = Line("Yearly salary", f.yearly, A, ranked=True)
+HOURLY = Line("Hourly rate", f.hourly, A, ranked=True)
+GROWTH = Line("Growth rate", f.growth, A, ranked=True)
+SATISFACTION = Line("Job satisfaction", f.satisfaction, ranked=True)
+DEGREE = Line("Most common education level", f.top_degree)
+AGE = Line("Age", f.age)
+MAJORS = Line("Majors", f.top_major)
+METRO = Line("Highest-paying metro area", f.attr_place("top_metro"))
+STATE = Line("Highest-paying state", f.attr_place("top_state"))
+COMPANY = Line("Best-paying company", f.attr_place("top_company"))
+INDUSTRY = Line("Best-paying industry", f.top_industry)
+OPENINGS = Line("Openings per year", f.openings, ranked=True)
+CHANGE = Line("Projected change", f.employment_change)
 
 COMPARE_SECTIONS: tuple[Part, ...] = (
     Part(
         "summary",
         "Summary",
         (
-            Line("Yearly salary", f.yearly, A),
-            Line("Hourly rate", f.hourly, A),
-            Line("Growth rate", f.growth, A),
-            Line("Number of jobs", f.number_of_jobs, A),
-            Line("Job satisfaction", f.satisfaction),
-            Line("Most common degree", f.top_degree),
-            Line("Average age", f.age),
+            YEARLY,
+            HOURLY,
+            GROWTH,
+            Line(JOBS, f.number_of_jobs, A),
+            SATISFACTION,
+            DEGREE,
+            AGE,
             Line("Years of experience", f.experience),
         ),
     ),
@@ -53,22 +70,22 @@ COMPARE_SECTIONS: tuple[Part, ...] = (
         "pay",
         "Pay",
         (
-            Line("Average salary", f.yearly, A),
-            Line("Median salary", f.median_pay),
+            Line("Average salary", f.yearly, A, ranked=True),
+            Line("Median salary", f.median_pay, ranked=True),
             Line("Salary range", f.salary_range, A),
-            Line("Highest paying city", f.attr_place("top_metro")),
-            Line("Highest paying state", f.attr_place("top_state")),
-            Line("Best paying company", f.attr_place("top_company")),
-            Line("Best paying industry", f.attr_place("top_industry")),
+            METRO,
+            STATE,
+            COMPANY,
+            INDUSTRY,
         ),
     ),
     Part(
         "education",
         "Education",
         (
-            Line("Most common degree", f.top_degree),
+            DEGREE,
             Line("Typical entry education", f.entry_education),
-            Line("Most common major", f.top_major),
+            MAJORS,
             Line("Most common college", f.college, Show.IF_CURATED),
             Line("Time to become", f.time_to_become),
         ),
@@ -77,7 +94,7 @@ COMPARE_SECTIONS: tuple[Part, ...] = (
         "demographics",
         "Demographics",
         (
-            Line("Average age", f.age),
+            AGE,
             Line("Gender ratio", f.gender),
             Line("Race ratio", f.race),
             Line("LGBT percentage", f.lgbt),
@@ -89,25 +106,25 @@ COMPARE_SECTIONS: tuple[Part, ...] = (
         (
             Line("Top skills", f.skills),
             Line("Knowledge", f.knowledge),
-            Line("Growth rate", f.growth),
-            Line("Employment", f.employment_change),
-            Line("Openings", f.openings),
-            Line("Job satisfaction", f.satisfaction),
+            GROWTH._replace(show=Show.IF_ANY),
+            CHANGE,
+            OPENINGS,
+            SATISFACTION,
         ),
     ),
 )
 
 SALARY_LINES: tuple[Line, ...] = (
-    Line("Average salary", f.mean_pay),
-    Line("Median salary", f.median_pay),
-    Line("Hourly (mean)", f.hourly_mean),
-    Line("Hourly (median)", f.hourly_median),
-    Line("Salary range", f.salary_range),
-    Line("Employed", f.employed),
-    Line("Highest paying state", f.attr_place("top_state")),
-    Line("Highest paying city", f.attr_place("top_metro")),
-    Line("Best paying industry", f.attr_place("top_industry")),
-    Line("Best paying company", f.attr_place("top_company")),
+    Line("Average salary", f.mean_pay, ranked=True),
+    Line("Median salary", f.median_pay, ranked=True),
+    Line("Hourly (mean)", f.hourly_mean, ranked=True),
+    Line("Hourly (median)", f.hourly_median, ranked=True),
+    Line("Salary range", f.curated_range),
+    Line(JOBS, f.employed),
+    STATE,
+    METRO,
+    INDUSTRY,
+    COMPANY,
 )
 OFFICIAL_SALARY_LINES = SALARY_LINES[:6]  # a curated profile's official occupation
 
@@ -118,10 +135,10 @@ CAREER_SECTIONS: tuple[Part, ...] = (
         (
             Line("Yearly salary", f.yearly),
             Line("Growth rate", f.growth),
-            Line("Employment", f.employment_change),
-            Line("Number of jobs", f.number_of_jobs),
-            Line("Openings", f.openings),
-            Line("Job satisfaction", f.satisfaction),
+            CHANGE,
+            Line(JOBS, f.number_of_jobs),
+            OPENINGS,
+            SATISFACTION,
         ),
     ),
     Part(
@@ -129,8 +146,8 @@ CAREER_SECTIONS: tuple[Part, ...] = (
         "Education & training",
         (
             Line("Typical entry education", f.entry_education),
-            Line("Most common degree", f.top_degree),
-            Line("Related majors", f.top_major),
+            DEGREE,
+            MAJORS,
             Line("Work experience", f.work_experience),
             Line("On-the-job training", f.training),
             Line("Time to become", f.time_to_become),
@@ -141,7 +158,7 @@ CAREER_SECTIONS: tuple[Part, ...] = (
         "people",
         "Who does it",
         (
-            Line("Age", f.age),
+            AGE,
             Line("Gender ratio", f.gender),
             Line("Race ratio", f.race),
             Line("Years of experience", f.experience),
@@ -150,13 +167,49 @@ CAREER_SECTIONS: tuple[Part, ...] = (
 )
 
 
-def row(label: str, figs: Sequence[Fig | None], notes: Footnotes) -> Row:
-    """A table row; two columns also say which is higher and by how much."""
+OFFICIAL_CAREER = Part(
+    "official",
+    "Official figures",
+    (
+        Line("Yearly salary", f.yearly),
+        Line("Growth rate", f.growth),
+        Line(JOBS, f.number_of_jobs),
+        OPENINGS,
+        Line("Time to become", f.time_to_become),
+    ),
+)
+
+
+def _label(line: Line, figs: Sequence[Fig | None]) -> tuple[str, bool]:
+    """The row's label, and whether each value must say what it is (its kinds differ)."""
+    labels = {fig.label for fig in figs if fig is not None}
+    if len(labels) == 1:
+        (only,) = labels
+        return only or line.label, False
+    return line.label, len(labels) > 1
+
+
+def _qualified(fig: Fig | None) -> Fig | None:
+    if fig is None or not fig.qualifier:
+        return fig
+    return replace(fig, text=f"{fig.text} ({fig.qualifier})")
+
+
+def row(label: str, figs: Sequence[Fig | None], notes: Footnotes, ranked: bool = False) -> Row:
+    """A table row; two columns also say which is higher and by how much (``ranked`` when
+    higher is better)."""
     values = tuple(notes.value(fig) for fig in figs)
     if len(figs) == 2:
         higher, diff = difference(figs[0], figs[1])
-        return Row(label, values, higher, diff)
-    return Row(label, values)
+        return Row(label, values, higher, diff, ranked)
+    return Row(label, values, ranked=ranked)
+
+
+def line_row(line: Line, figs: Sequence[Fig | None], notes: Footnotes) -> Row:
+    label, mixed = _label(line, figs)
+    if mixed:
+        figs = [_qualified(fig) for fig in figs]
+    return row(label, figs, notes, line.ranked)
 
 
 def _shown(line: Line, figs: Sequence[Fig | None], curated: bool) -> bool:
@@ -172,7 +225,7 @@ def table(profs: Sequence[Profession], part: Part, notes: Footnotes) -> Block:
     for line in part.lines:
         figs = [line.getter(p) for p in profs]
         if _shown(line, figs, curated):
-            rows.append(row(line.label, figs, notes))
+            rows.append(line_row(line, figs, notes))
     return Block(part.key, part.title, Layout.TABLE, tuple(rows))
 
 

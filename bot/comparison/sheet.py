@@ -7,7 +7,7 @@ import here: the Discord adapter and the console render the same sheet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum, StrEnum
 
 from ..format import MISSING
@@ -29,6 +29,13 @@ class Layout(Enum):
     LEAD = "lead"  # text introducing the whole sheet (an embed's description)
     PROSE = "prose"  # a paragraph under the block's title
     BULLETS = "bullets"  # a list under the block's title
+    LINKS = "links"  # links under the block's title
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    url: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +55,7 @@ class Row:
     values: tuple[Value, ...]
     higher: int | None = None  # column holding the larger figure
     difference: str | None = None  # "$8,087 (23%) more"
+    ranked: bool = False  # more is better (pay, growth…): the higher column is marked
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +66,12 @@ class Block:
     rows: tuple[Row, ...] = ()
     text: str | None = None
     bullets: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    source: int | None = None  # footnote of the text and bullets
 
     @property
     def empty(self) -> bool:
-        return not (self.rows or self.text or self.bullets)
+        return not (self.rows or self.text or self.bullets or self.links)
 
 
 Page = tuple[Block, ...]
@@ -77,6 +87,17 @@ class Sheet:
     blocks: tuple[Block, ...]
     sources: tuple[str, ...]  # footnote n is sources[n - 1]
     paged: bool = False  # one page per block with content, or all of them on one page
+    note: str | None = None  # one line before the answer: how the question was understood
+    url: str | None = None  # the page the title links to
+
+    def noted(self, note: str | None) -> Sheet:
+        """The same sheet with a note line ("“uber driver” → Taxi Drivers and Chauffeurs")."""
+        return self if note == self.note else replace(self, note=note)
+
+    @property
+    def footnoted(self) -> bool:
+        """Whether figures carry footnote numbers: only when there are several sources."""
+        return len(self.sources) > 1
 
     def block(self, key: str) -> Block | None:
         return next((b for b in self.blocks if b.key == key), None)

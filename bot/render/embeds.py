@@ -12,7 +12,7 @@ from discord.utils import escape_markdown
 from ..comparison import Block, Kind, Layout, Row, Sheet
 from ..text import clip
 from . import limits
-from .common import higher_note, marker, source_lines
+from .common import higher_note, marker, note_marker, source_lines, sources_heading
 
 COLOURS = {Kind.COMPARE: 0x5865F2, Kind.SALARY: 0x57F287, Kind.CAREER: 0xFEE75C}
 TAGS = ("🅰️", "🅱️")
@@ -28,15 +28,17 @@ def esc(text: str) -> str:
 def _row_value(row: Row, sheet: Sheet) -> str:
     if len(row.values) == 1:
         value = row.values[0]
-        return esc(value.text) + marker(value, "sup")
+        return esc(value.text) + marker(value, sheet, "sup")
     lines = []
     for col, value in enumerate(row.values):
-        text = esc(value.text) + marker(value, "sup")
+        text = esc(value.text) + marker(value, sheet, "sup")
         if "\n" in text:
             text = "\n" + "\n".join(f"  {line}" for line in text.split("\n"))
         note = higher_note(row, col)
-        if note:
+        if note and row.ranked:  # more is better: mark the better one
             text = f"**{text}** ▲ {esc(note)}"
+        elif note:  # a plain difference, no winner
+            text = f"{text} · {esc(note)}"
         lines.append(f"{TAGS[col] if col < len(TAGS) else '•'} {text}")
     if row.difference == "same":
         lines[-1] += " · same"
@@ -45,7 +47,7 @@ def _row_value(row: Row, sheet: Sheet) -> str:
 
 def _footer(sheet: Sheet, page: int | None, total: int) -> str:
     parts = source_lines(sheet, "sup")
-    text = "Sources: " + " · ".join(parts) if parts else ""
+    text = f"{sources_heading(sheet)}: " + " · ".join(parts) if parts else ""
     if total > 1 and page is not None:
         text = f"Page {page + 1}/{total}" + (" · " + text if text else "")
     return clip(text, limits.FOOTER_TEXT)
@@ -55,33 +57,54 @@ def _full(embed: discord.Embed) -> bool:
     return len(embed.fields) >= limits.EMBED_FIELDS
 
 
-def _table(embed: discord.Embed, block: Block, sheet: Sheet, inline: bool) -> None:
+def _titled(embed: discord.Embed, title: str, value: str) -> None:
+    """One field named ``title``; a value too long for one field goes on in more fields."""
+    name = clip(esc(title), limits.FIELD_NAME)
+    while value and not _full(embed):
+        if len(value) <= limits.FIELD_VALUE:
+            embed.add_field(name=name, value=value, inline=False)
+            return
+        cut = value.rfind("\n", 0, limits.FIELD_VALUE)
+        cut = cut if cut > 0 else limits.FIELD_VALUE - 1
+        embed.add_field(name=name, value=clip(value[:cut], limits.FIELD_VALUE), inline=False)
+        value = value[cut:].lstrip("\n")
+        name = clip(f"{esc(title)} (continued)", limits.FIELD_NAME)
+
+
+def _columns(embed: discord.Embed, block: Block, sheet: Sheet) -> None:
+    """Rows compared across columns: one field per row."""
     for row in block.rows:
         if _full(embed):
             return
-        value = _row_value(row, sheet)
-        wide = len(row.values) > 1 or len(value) > 60 or "\n" in value
         embed.add_field(
             name=clip(esc(row.label), limits.FIELD_NAME),
-            value=clip(value, limits.FIELD_VALUE) or "—",
-            inline=inline and not wide,
+            value=clip(_row_value(row, sheet), limits.FIELD_VALUE) or "—",
+            inline=False,
         )
 
 
-def _titled(embed: discord.Embed, title: str, value: str) -> None:
-    if not _full(embed):
-        name = clip(esc(title), limits.FIELD_NAME)
-        embed.add_field(name=name, value=clip(value, limits.FIELD_VALUE), inline=False)
+def _facts(block: Block, sheet: Sheet) -> str:
+    """One column's rows as "**Label:** value" lines."""
+    lines = []
+    for row in block.rows:
+        value = _row_value(row, sheet).replace("\n", "\n  ")
+        lines.append(f"**{esc(row.label)}:** {value}")
+    return "\n".join(lines)
 
 
-def _block(embed: discord.Embed, block: Block, sheet: Sheet, inline: bool) -> None:
+def _block(embed: discord.Embed, block: Block, sheet: Sheet) -> None:
     """A block's fields, by its layout (a lead is the description, placed by the caller)."""
+    mark = note_marker(block.source, sheet, "sup")
     if block.layout is Layout.PROSE and block.text:
-        _titled(embed, block.title, esc(block.text))
-    elif block.layout in (Layout.TABLE, Layout.PASSAGES):
-        _table(embed, block, sheet, inline and block.layout is Layout.TABLE)
+        _titled(embed, block.title, esc(block.text) + mark)
+    elif block.layout is Layout.PASSAGES or (block.layout is Layout.TABLE and sheet.paged):
+        _columns(embed, block, sheet)
+    elif block.layout is Layout.TABLE and block.rows:
+        _titled(embed, block.title, _facts(block, sheet))
     elif block.layout is Layout.BULLETS and block.bullets:
-        _titled(embed, block.title, "\n".join(f"• {esc(b)}" for b in block.bullets))
+        _titled(embed, block.title + mark, "\n".join(f"• {esc(b)}" for b in block.bullets))
+    elif block.layout is Layout.LINKS and block.links:
+        _titled(embed, block.title, " · ".join(f"[{esc(k.label)}]({k.url})" for k in block.links))
 
 
 def _size(embed: discord.Embed) -> int:
@@ -123,37 +146,42 @@ def render_page(sheet: Sheet, n: int) -> discord.Embed:
     return _section_page(sheet, n) if sheet.paged else _single(sheet)
 
 
+def _opening(sheet: Sheet, *parts: str) -> str:
+    """The description: the note line (how the question was understood), then ``parts``."""
+    lines = [f"*{esc(sheet.note)}*"] if sheet.note else []
+    return "\n\n".join([*lines, *(p for p in parts if p)])
+
+
 def _section_page(sheet: Sheet, n: int) -> discord.Embed:
-    """One section of a paged sheet: the columns' legend, then the section (the summary
-    sentence heads the first page)."""
+    """One section of a paged sheet: the columns' legend, then the section (the note and the
+    summary sentence head the first page)."""
     pages = sheet.pages
     (block,) = pages[n]
     title = clip(f"{block.title}: {sheet.title}", limits.EMBED_TITLE)
-    desc = _legend(sheet)
-    if n == 0 and sheet.summary:
-        desc += "\n\n" + esc(sheet.summary)
+    summary = esc(sheet.summary) if n == 0 and sheet.summary else ""
+    desc = _opening(sheet, _legend(sheet), summary) if n == 0 else _legend(sheet)
     colour = COLOURS[sheet.kind]
     embed = discord.Embed(title=title, description=clip(desc, 4096), colour=colour)
-    _block(embed, block, sheet, inline=False)
+    _block(embed, block, sheet)
     embed.set_footer(text=_footer(sheet, n, len(pages)))
     return _fit(embed)
 
 
 def _single(sheet: Sheet) -> discord.Embed:
-    """Every block on one page: the summary and the lead make the description; each table
-    after the first is headed by its title."""
-    embed = discord.Embed(title=clip(esc(sheet.title), limits.EMBED_TITLE))
+    """Every block on one page: the note, the summary and the lead make the description; each
+    other block is a titled field."""
+    embed = discord.Embed(title=clip(esc(sheet.title), limits.EMBED_TITLE), url=sheet.url)
     embed.colour = COLOURS[sheet.kind]
     (blocks,) = sheet.pages
-    parts = [esc(sheet.summary)] if sheet.summary else []
-    parts += [esc(b.text) for b in blocks if b.layout is Layout.LEAD and b.text]
-    embed.description = clip("\n\n".join(parts), 4096) or None
-    for i, block in enumerate(blocks):
-        if block.layout is Layout.TABLE and i > 0 and not _full(embed):
-            embed.add_field(
-                name="\u200b", value=f"__**{clip(esc(block.title), 1000)}**__", inline=False
-            )
-        _block(embed, block, sheet, inline=True)
+    leads = [
+        esc(b.text) + note_marker(b.source, sheet, "sup")
+        for b in blocks
+        if b.layout is Layout.LEAD and b.text
+    ]
+    summary = esc(sheet.summary) if sheet.summary else ""
+    embed.description = clip(_opening(sheet, summary, *leads), 4096) or None
+    for block in blocks:
+        _block(embed, block, sheet)
     embed.set_footer(text=_footer(sheet, None, 1))
     return _fit(embed)
 

@@ -11,7 +11,7 @@ from bot.model import Pay, Profession, Section
 from ..seed_figures import SEED_DESCRIPTIONS, SEED_ROWS, SEED_SKILLS
 
 SRC = Section("BLS OEWS May 2025", 2025)
-OTHER = Section("Career site comparison page", None)
+OTHER = Section("Zippia comparison page (zippia.com)", None)
 
 
 def test_difference_in_dollars_and_percent() -> None:
@@ -103,7 +103,7 @@ def test_every_figure_has_a_source(seed_view: Sheet) -> None:
                 continue
             for v in row.values:
                 assert v.missing or v.source is not None, (row.label, v)
-    assert seed_view.sources == ("Career site comparison page (no year given)",)
+    assert seed_view.sources == ("Zippia comparison page (zippia.com) (no year given)",)
 
 
 def test_curated_pair_names_their_official_occupations(seed_view: Sheet) -> None:
@@ -146,8 +146,9 @@ def test_salary_view_shows_curated_and_official(mini_answers: Answers) -> None:
 
 def test_salary_view_percentiles_and_top_coding(mini_answers: Answers) -> None:
     view = mini_answers.salary(mini_answers.dataset.get("loan-officers"))
-    bullets = view.block("percentiles").bullets
+    bullets = view.block("pay-percentiles").bullets
     assert "90th percentile: ≥ $239,200" in bullets
+    assert not any("median" in b or "50th" in b for b in bullets)  # the median has its row
 
 
 def test_salary_view_without_pay() -> None:
@@ -162,11 +163,12 @@ def test_profile_view(mini_answers: Answers) -> None:
     view = mini_answers.career(d.get("bill-and-account-collectors"))
     assert view.block("about").text.startswith("Locate and notify")
     assert view.block("tasks").bullets
-    assert "Loan Officers" in view.block("similar").bullets
+    assert view.block("similar").bullets[0].startswith("Loan Officers · $")
     assert view.block("education") is not None and view.block("skills") is not None
-    assert view.summary == "SOC 43-3011"
+    assert view.summary.startswith("Bill and account collectors earn a mean of $")
+    assert "SOC" not in view.summary
     curated = mini_answers.career(d.get("loss-mitigation-specialist"))
-    assert "Loan Officers (SOC 13-2072)" in curated.block("official").bullets
+    assert curated.block("official").title == "Official figures: Loan Officers (SOC 13-2072)"
 
 
 def test_pay_only_profile() -> None:

@@ -31,7 +31,7 @@ def test_every_seed_figure_is_in_the_embeds(mini_answers: Answers) -> None:
         for fig in (a, b):
             # markdown escaping may put a backslash before punctuation; compare without it
             assert fig.replace("-", "\\-") in text or fig in text.replace("\\", ""), fig
-    assert "Career site comparison page (no year given)" in text
+    assert "Zippia comparison page (zippia.com) (no year given)" in text
     assert (
         len(payloads) == 6
     )  # Summary, What they do, Pay, Education, Demographics, Skills & outlook

@@ -25,10 +25,20 @@ def test_every_seed_figure_is_printed(mini_answers: Answers) -> None:
             assert name in text
 
 
-def test_sources_are_listed_and_marked(mini_answers: Answers) -> None:
+def test_one_source_is_named_not_numbered(mini_answers: Answers) -> None:
     text = seed_text(mini_answers)
-    assert "[1] Career site comparison page (no year given)" in text
-    assert "$35,164 [1]" in text
+    assert "Source:\n  Zippia comparison page (zippia.com) (no year given)" in text
+    assert "[1]" not in text and "$35,164 " in text
+
+
+def test_several_sources_are_numbered(mini_answers: Answers) -> None:
+    d = mini_answers.dataset
+    sheet = mini_answers.career(d.get("bill-and-account-collectors"))
+    assert len(sheet.sources) > 1
+    text = render_text(sheet, width=200)
+    assert "Sources:\n  [1] " in text and "[2] " in text
+    salary = next(line for line in text.splitlines() if line.startswith("Yearly salary"))
+    assert salary.rstrip().endswith("]")
 
 
 def test_narrow_terminal_wraps_without_losing_figures(mini_answers: Answers) -> None:

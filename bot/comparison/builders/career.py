@@ -4,27 +4,69 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ... import format as fmt
+from ... import wording
 from ...model import Profession
+from .. import figures as f
 from ..figures import Footnotes
-from ..layouts import CAREER_SECTIONS, tables
+from ..layouts import CAREER_SECTIONS, OFFICIAL_CAREER, table, tables
+from ..links import links
+from ..outlook import outlook_sentence
 from ..sheet import Block, Kind, Layout, Sheet
 from .compare import profile_source
+from .salary import official_title
 
 TASKS = 5
+SIMILAR = 6
+CATCH_ALL = ", All Other"
 
 
 def _about(p: Profession, notes: Footnotes) -> list[Block]:
     blocks = []
-    if p.description or p.tasks:
-        num = notes.number(profile_source(p))
-        text = p.description
-        if text and num is not None:
-            text = f"{text} [{num}]"
-        if text:
-            blocks.append(Block("about", "What they do", Layout.LEAD, text=text))
+    source = notes.number(profile_source(p)) if p.description or p.tasks else None
+    if p.description:
+        blocks.append(
+            Block("about", "What they do", Layout.LEAD, text=p.description, source=source)
+        )
     if p.tasks:
-        blocks.append(Block("tasks", "Typical tasks", Layout.BULLETS, bullets=p.tasks[:TASKS]))
+        tasks = p.tasks[:TASKS]
+        blocks.append(Block("tasks", "Typical tasks", Layout.BULLETS, bullets=tasks, source=source))
     return blocks
+
+
+def similar_line(p: Profession) -> str:
+    """ "Nurse Practitioners · $132,050 a year · +40% by 2034" (what is published)."""
+    parts = [p.title]
+    pay = f.yearly(p)
+    if pay is not None:
+        parts.append(f"{pay.text} a year")
+    o = p.outlook
+    if o is not None and o.growth_pct is not None:
+        parts.append(
+            fmt.pct(o.growth_pct, signed=True) + (f" by {o.end_year}" if o.end_year else "")
+        )
+    return " · ".join(parts)
+
+
+def similar_careers(similar: Sequence[Profession]) -> tuple[Profession, ...]:
+    """In O*NET's order of relatedness, without "All Other" catch-alls unless nothing else."""
+    specific = [s for s in similar if CATCH_ALL not in s.title]
+    return tuple((specific or list(similar))[:SIMILAR])
+
+
+def _summary(p: Profession, closest: Profession | None) -> str | None:
+    subject = closest if closest is not None else p
+    parts = []
+    pay, hourly = f.yearly(subject), f.hourly(subject)
+    if pay is not None:
+        parts.append(wording.pay_sentence(subject, pay.text, hourly.text if hourly else None))
+    o = subject.outlook
+    if o is not None and o.growth_pct is not None and o.start_year and o.end_year:
+        parts.append(outlook_sentence(o.growth_pct, o.start_year, o.end_year, o.annual_openings))
+    if closest is not None and parts:
+        c, n = wording.noun(closest), wording.noun(p)
+        parts.append(f"{wording.pronoun(c)} the official occupation closest to {n.phrase}.")
+    return " ".join(parts) or None
 
 
 def profile(
@@ -32,20 +74,34 @@ def profile(
     similar: Sequence[Profession] = (),
     closest: Profession | None = None,
 ) -> Sheet:
-    """What they do, outlook, education, skills and similar careers."""
+    """What they do, outlook, education, skills and similar careers; a curated profile leads
+    with its closest official occupation's figures."""
     notes = Footnotes()
     blocks = _about(p, notes)
-    blocks += [b for b in tables((p,), CAREER_SECTIONS, notes) if b.rows]
-    names = tuple(s.title for s in similar)
-    if names:
-        notes.number(p.similar)
-        blocks.append(Block("similar", "Similar careers", Layout.BULLETS, bullets=names))
     if closest is not None:
-        line = closest.title + (f" (SOC {closest.soc})" if closest.soc else "")
+        official = table((closest,), OFFICIAL_CAREER._replace(title=official_title(closest)), notes)
+        blocks += [official] if official.rows else []
+    own = [b for b in tables((p,), CAREER_SECTIONS, notes) if b.rows]
+    if p.curated:
+        own = [Block(b.key, f"{b.title} (curated page)", b.layout, b.rows) for b in own]
+    blocks += own
+    shown = similar_careers(similar)
+    if shown:
+        source = notes.number(p.similar)
+        lines = tuple(similar_line(s) for s in shown)
         blocks.append(
-            Block("official", "Closest official occupation", Layout.BULLETS, bullets=(line,))
+            Block("similar", "Similar careers", Layout.BULLETS, bullets=lines, source=source)
         )
-    summary = f"SOC {p.soc}" if p.soc else None
+    linked = links(closest if closest is not None else p)
+    if linked:
+        blocks.append(Block("links", "Read more", Layout.LINKS, links=linked))
     return Sheet(
-        Kind.CAREER, p.title, (p.title,), (p.id,), summary, tuple(blocks), tuple(notes.citations)
+        Kind.CAREER,
+        wording.short_title(p.title),
+        (p.title,),
+        (p.id,),
+        _summary(p, closest),
+        tuple(blocks),
+        tuple(notes.citations),
+        url=linked[0].url if linked else None,
     )

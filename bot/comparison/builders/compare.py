@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ... import wording
 from ...model import Profession, Section
 from .. import figures as f
 from ..figures import Footnotes
@@ -9,34 +10,35 @@ from ..layouts import COMPARE_SECTIONS, row, tables
 from ..sheet import Block, Kind, Layout, Row, Sheet, Value
 
 
-def _plural(title: str) -> str:
-    t = title.lower()
-    return t if t.endswith("s") else t + "s"
+def _time_sentence(a: Profession, b: Profession) -> str | None:
+    ta = a.education.time_to_become if a.education else None
+    tb = b.education.time_to_become if b.education else None
+    if ta and ta == tb:
+        return f"It typically takes {ta} to become either."
+    return None
+
+
+def _pay_sentence(a: Profession, b: Profession) -> str | None:
+    ya, yb = f.yearly(a), f.yearly(b)
+    if not (ya and yb and ya.number is not None and yb.number is not None):
+        return None
+    if ya.number == yb.number:
+        return None
+    (hi, fhi), (lo, flo) = sorted(((a, ya), (b, yb)), key=lambda t: -(t[1].number or 0))
+    return wording.more_pay_sentence(hi, fhi.text, lo, flo.text)
+
+
+def _skills_sentence(a: Profession, b: Profession) -> str | None:
+    if not (a.skills and a.skills.skills and b.skills and b.skills.skills):
+        return None
+    pairs = [(p, [r.name for r in p.skills.skills[:3]]) for p in (a, b) if p.skills]
+    return wording.skills_sentence(pairs)
 
 
 def summary(a: Profession, b: Profession) -> str:
-    parts = []
-    ta, tb = f.time_to_become(a), f.time_to_become(b)
-    if ta and tb and ta.text == tb.text:
-        parts.append(
-            f"It typically takes {ta.text} to become both a {a.title.lower()} "
-            f"and a {b.title.lower()}."
-        )
-    ya, yb = f.yearly(a), f.yearly(b)
-    if ya and yb and ya.number is not None and yb.number is not None and ya.number != yb.number:
-        hi, lo = (a, b) if ya.number > yb.number else (b, a)
-        fhi, flo = (ya, yb) if hi is a else (yb, ya)
-        parts.append(
-            f"A {hi.title.lower()} has an average salary of {fhi.text}, which is higher than "
-            f"the {flo.text} of a {lo.title.lower()}."
-        )
-    sa, sb = f.skills(a), f.skills(b)
-    if sa and sb:
-        parts.append(
-            f"Top skills for {_plural(a.title)}: {sa.text.lower()}; "
-            f"for {_plural(b.title)}: {sb.text.lower()}."
-        )
-    return " ".join(parts) or f"{a.title} and {b.title}, side by side."
+    parts = [_time_sentence(a, b), _pay_sentence(a, b), _skills_sentence(a, b)]
+    text = " ".join(p for p in parts if p)
+    return text or f"{a.title} and {b.title}, side by side."
 
 
 def profile_source(p: Profession) -> Section | None:
@@ -66,7 +68,7 @@ def compare(
         blocks.insert(1, Block("about", "What they do", Layout.PASSAGES, about))
     return Sheet(
         Kind.COMPARE,
-        f"{a.title} vs {b.title}",
+        f"{wording.short_title(a.title)} vs {wording.short_title(b.title)}",
         (a.title, b.title),
         (a.id, b.id),
         summary(a, b),
