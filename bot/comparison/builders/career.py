@@ -10,9 +10,9 @@ from ...model import Profession
 from .. import figures as f
 from ..figures import Footnotes
 from ..layouts import CAREER_SECTIONS, OFFICIAL_CAREER, table, tables
-from ..links import links
 from ..outlook import outlook_sentence
 from ..sheet import Block, Kind, Layout, Sheet
+from .common import links_block, one_column
 from .compare import profile_source
 from .salary import official_title
 
@@ -92,16 +92,8 @@ def profile(
         blocks.append(
             Block("similar", "Similar careers", Layout.BULLETS, bullets=lines, source=source)
         )
-    linked = links(closest if closest is not None else p)
-    if linked:
-        blocks.append(Block("links", "Read more", Layout.LINKS, links=linked))
-    return Sheet(
-        Kind.CAREER,
-        wording.short_title(p.title),
-        (p.title,),
-        (p.id,),
-        _summary(p, closest),
-        tuple(blocks),
-        tuple(notes.citations),
-        url=linked[0].url if linked else None,
+    linked = links_block(closest if closest is not None else p)
+    blocks += [linked] if linked else []
+    return one_column(
+        Kind.CAREER, wording.short_title(p.title), p, _summary(p, closest), blocks, notes
     )

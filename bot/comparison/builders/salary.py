@@ -9,8 +9,8 @@ from ...model import Profession
 from .. import figures as f
 from ..figures import Footnotes
 from ..layouts import OFFICIAL_SALARY_LINES, SALARY_LINES, Part, table
-from ..links import links
 from ..sheet import Block, Kind, Layout, Sheet
+from .common import links_block, one_column
 
 NO_PAY = "No pay figures are published for this profession."
 
@@ -75,18 +75,10 @@ def salary(p: Profession, closest: Profession | None = None) -> Sheet:
     else:
         own_title = "Pay"
     blocks += _pay_blocks(p, notes, "pay", own_title)
-    linked = links(closest if closest is not None else p)
-    if linked:
-        blocks.append(Block("links", "Read more", Layout.LINKS, links=linked))
+    linked = links_block(closest if closest is not None else p)
+    blocks += [linked] if linked else []
     if all(b.empty for b in blocks if b.layout is not Layout.LINKS):
         blocks = [Block("pay", "Pay", Layout.PROSE, text=NO_PAY)]
-    return Sheet(
-        Kind.SALARY,
-        f"{wording.short_title(p.title)}: pay",
-        (p.title,),
-        (p.id,),
-        _summary(p, closest),
-        tuple(blocks),
-        tuple(notes.citations),
-        url=linked[0].url if linked else None,
+    return one_column(
+        Kind.SALARY, f"{wording.short_title(p.title)}: pay", p, _summary(p, closest), blocks, notes
     )
