@@ -84,12 +84,17 @@ class Answers:
     def _build_compare(self, a: Profession, b: Profession) -> Sheet:
         return comparison.compare(a, b, closest=(self._get(a.closest), self._get(b.closest)))
 
+    def _all(self, ids: Sequence[str]) -> list[Profession]:
+        return [p for p in (self._get(i) for i in ids) if p is not None]
+
     def _build_salary(self, p: Profession) -> Sheet:
-        return comparison.salary(p, closest=self._get(p.closest))
+        members = self._all(p.members)
+        return comparison.salary(p, closest=self._get(p.closest), members=members)
 
     def _build_career(self, p: Profession) -> Sheet:
-        similar = [s for s in (self._get(i) for i in (p.similar.ids if p.similar else ())) if s]
-        return comparison.profile(p, similar=similar, closest=self._get(p.closest))
+        similar = self._all(p.similar.ids if p.similar else ())
+        members = self._all(p.members)
+        return comparison.profile(p, similar=similar, closest=self._get(p.closest), members=members)
 
     @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019 - one Answers per process, kept for its life
     def _compare(self, a: str, b: str) -> Sheet:

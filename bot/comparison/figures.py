@@ -160,7 +160,8 @@ def entry_path(p: Profession) -> Fig | None:
         return None
     parts = [o.entry_education] if o.entry_education and o.entry_education != "None" else []
     if o.work_experience and o.work_experience != "None":
-        parts.append(f"{o.work_experience} of related work experience")
+        experience = o.work_experience[:1].lower() + o.work_experience[1:]
+        parts.append(f"{experience} of related work experience")
     if o.job_training and o.job_training != "None":
         training = o.job_training.lower()
         span = TRAINING_SPANS.get(training)

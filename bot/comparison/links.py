@@ -23,10 +23,16 @@ def onet_code(p: Profession) -> str | None:
 
 def links(p: Profession) -> tuple[Link, ...]:
     """Public pages about an official occupation: O*NET OnLine's summary, CareerOneStop's
-    profile and BLS's wage page for its SOC code. Curated profiles have none of their own."""
+    profile and BLS's wage page for its SOC code (a major group: BLS's page only). Curated
+    profiles have none of their own."""
     code = onet_code(p)
     if p.soc is None or code is None:
         return ()
+    if p.is_group:  # O*NET and CareerOneStop profile occupations; BLS pages major groups
+        major = p.soc.endswith("-0000")
+        return (
+            (Link("BLS wages (OEWS)", OEWS.format(digits=p.soc.replace("-", ""))),) if major else ()
+        )
     return (
         Link("O*NET OnLine", ONET.format(code=code)),
         Link("CareerOneStop", CAREERONESTOP.format(keyword=quote(p.title), code=code)),

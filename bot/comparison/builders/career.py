@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ... import format as fmt
 from ... import wording
 from ...model import Profession
 from .. import figures as f
@@ -12,7 +11,7 @@ from ..figures import Footnotes
 from ..layouts import CAREER_SECTIONS, OFFICIAL_CAREER, table, tables
 from ..outlook import outlook_sentence
 from ..sheet import Block, Kind, Layout, Sheet
-from .common import links_block, one_column
+from .common import figure_line, links_block, members_block, one_column
 from .compare import profile_source
 from .salary import official_title
 
@@ -32,20 +31,6 @@ def _about(p: Profession, notes: Footnotes) -> list[Block]:
         tasks = p.tasks[:TASKS]
         blocks.append(Block("tasks", "Typical tasks", Layout.BULLETS, bullets=tasks, source=source))
     return blocks
-
-
-def similar_line(p: Profession) -> str:
-    """ "Nurse Practitioners · $132,050 a year · +40% by 2034" (what is published)."""
-    parts = [p.title]
-    pay = f.yearly(p)
-    if pay is not None:
-        parts.append(f"{pay.text} a year")
-    o = p.outlook
-    if o is not None and o.growth_pct is not None:
-        parts.append(
-            fmt.pct(o.growth_pct, signed=True) + (f" by {o.end_year}" if o.end_year else "")
-        )
-    return " · ".join(parts)
 
 
 def similar_careers(similar: Sequence[Profession]) -> tuple[Profession, ...]:
@@ -73,6 +58,7 @@ def profile(
     p: Profession,
     similar: Sequence[Profession] = (),
     closest: Profession | None = None,
+    members: Sequence[Profession] = (),
 ) -> Sheet:
     """What they do, outlook, education, skills and similar careers; a curated profile leads
     with its closest official occupation's figures."""
@@ -85,10 +71,12 @@ def profile(
     if p.curated:
         own = [Block(b.key, f"{b.title} (curated page)", b.layout, b.rows) for b in own]
     blocks += own
+    group = members_block(members)
+    blocks += [group] if group else []
     shown = similar_careers(similar)
     if shown:
         source = notes.number(p.similar)
-        lines = tuple(similar_line(s) for s in shown)
+        lines = tuple(figure_line(s) for s in shown)
         blocks.append(
             Block("similar", "Similar careers", Layout.BULLETS, bullets=lines, source=source)
         )

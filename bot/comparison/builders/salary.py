@@ -3,6 +3,8 @@ figures, then shows the curated page's own figures as such."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ... import format as fmt
 from ... import wording
 from ...model import Profession
@@ -10,7 +12,7 @@ from .. import figures as f
 from ..figures import Footnotes
 from ..layouts import OFFICIAL_SALARY_LINES, SALARY_LINES, Part, table
 from ..sheet import Block, Kind, Layout, Sheet
-from .common import links_block, one_column
+from .common import links_block, members_block, one_column
 
 NO_PAY = "No pay figures are published for this profession."
 
@@ -65,7 +67,9 @@ def _summary(p: Profession, closest: Profession | None) -> str | None:
     return text
 
 
-def salary(p: Profession, closest: Profession | None = None) -> Sheet:
+def salary(
+    p: Profession, closest: Profession | None = None, members: Sequence[Profession] = ()
+) -> Sheet:
     """One profession's pay; a curated profile leads with its closest official occupation."""
     notes = Footnotes()
     blocks: list[Block] = []
@@ -75,6 +79,8 @@ def salary(p: Profession, closest: Profession | None = None) -> Sheet:
     else:
         own_title = "Pay"
     blocks += _pay_blocks(p, notes, "pay", own_title)
+    group = members_block(members)
+    blocks += [group] if group else []
     linked = links_block(closest if closest is not None else p)
     blocks += [linked] if linked else []
     if all(b.empty for b in blocks if b.layout is not Layout.LINKS):
