@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from pathlib import Path
+
+import pytest
 
 from bot.cache import DiskCache
 from bot.dataset import DatasetError, load_dataset
@@ -72,3 +77,152 @@ def test_changed_file_is_reparsed(tmp_path: Path) -> None:
     path.write_text("professions:\n  - {id: a, title: Beta}\n")
     assert load_dataset(paths=[path.parent], cache=cache).by_id["a"].title == "Beta"
     assert len(list((tmp_path / "cache").glob("yaml-*"))) == 1  # the old parse was pruned
+
+
+# --------------------------------------------------------------------------- a poisoned cache
+
+POISON_QUERY = "debt collector"  # an alias of Bill and Account Collectors in the mini layer
+
+
+def _index_entry(folder: Path) -> Path:
+    (entry,) = [p for p in folder.iterdir() if p.name.startswith("index-")]
+    return entry
+
+
+def _poison(entry: Path, victim: int, key: str | None) -> None:
+    """Rewrite the cached index so that every key resolves to profession ``victim``; keep the
+    old digest (a tampered file) or, given the entry's ``key``, write a matching one (as someone
+    who can write the folder could)."""
+    import marshal
+
+    from bot import cache as cache_mod
+
+    data = entry.read_bytes()
+    header, _, payload = data[len(cache_mod.MAGIC) :].partition(b"\n")
+    keys, owners, postings, words, deletes, compact = marshal.loads(payload)
+    owners = [[(victim, 4, 99, "Poisoned")] for _ in owners]
+    payload = marshal.dumps((keys, owners, postings, words, deletes, compact))
+    if key is not None:
+        header = cache_mod.digest("marshal", "index", key, payload).encode()
+    entry.write_bytes(cache_mod.MAGIC + header + b"\n" + payload)
+
+
+def _matcher(folder: Path) -> tuple[Matcher, int, str]:
+    """A matcher for the mini data cached in ``folder``; the victim's position; the index key."""
+    from bot.cache import digest
+    from bot.matching import index
+
+    ds = load_dataset(paths=[MINI, CURATED])
+    key = digest(ds.fingerprint, index._CODE_DIGEST, str(len(ds)))
+    victim = next(i for i, p in enumerate(ds.professions) if p.id == "security-guards")
+    matcher = Matcher(ds.professions, disk=DiskCache(folder), fingerprint=ds.fingerprint)
+    return matcher, victim, key
+
+
+def _resolved_id(matcher: Matcher) -> str | None:
+    res = matcher.resolve(POISON_QUERY)
+    return res.profession.id if res.profession else None
+
+
+def test_a_tampered_entry_is_ignored_and_rebuilt(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    first, victim, _ = _matcher(folder)
+    assert _resolved_id(first) == "bill-and-account-collectors"
+    _poison(_index_entry(folder), victim, None)
+    again, _, _ = _matcher(folder)
+    assert _resolved_id(again) == "bill-and-account-collectors"
+
+
+def test_a_poisoned_cache_in_a_folder_others_can_write_is_not_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "cache"
+    _, victim, key = _matcher(folder)
+    _poison(_index_entry(folder), victim, key)
+    folder.chmod(0o777)
+    with caplog.at_level(logging.WARNING, logger="bot.cache"):
+        matcher, _, _ = _matcher(folder)
+    assert _resolved_id(matcher) == "bill-and-account-collectors"
+    assert "Start-up cache off" in caplog.text and "written by other users" in caplog.text
+    folder.chmod(0o700)  # the same bytes in a private folder: the user's own file, trusted
+    trusted, _, _ = _matcher(folder)
+    assert _resolved_id(trusted) == "security-guards"  # so the poison was real
+
+
+def test_a_folder_of_another_user_is_not_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a folder to another user")
+    os.chown(folder, 65534, 65534)
+    with caplog.at_level(logging.WARNING, logger="bot.cache"):
+        matcher, _, _ = _matcher(folder)
+    assert _resolved_id(matcher) == "bill-and-account-collectors"
+    assert "belongs to another user" in caplog.text
+    assert list(folder.iterdir()) == []  # nothing written there either
+
+
+def test_new_folders_are_private(tmp_path: Path) -> None:
+    folder = tmp_path / "a" / "cache"
+    DiskCache(folder).put("yaml", "k", {"a": 1})
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    (entry,) = folder.iterdir()
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"",
+        b"\x00" * 64,
+        b"career-bot cache\n",
+        b"career-bot cache\n" + b"0" * 64 + b"\n" + b"\xe3" * 100,  # marshal garbage
+    ],
+)
+def test_crafted_bytes_never_reach_a_decoder(tmp_path: Path, payload: bytes) -> None:
+    cache = DiskCache(tmp_path)
+    cache.put("index", "key", ([1], [2]))
+    (entry,) = tmp_path.iterdir()
+    entry.write_bytes(payload)
+    assert cache.get("index", "key") is None
+
+
+def test_a_code_object_with_a_valid_digest_is_refused_by_the_shape_check(tmp_path: Path) -> None:
+    """Even bytes written with a matching digest (the user's own folder) are checked: a marshal
+    code object is never a valid index, and marshal never runs it."""
+    import marshal
+
+    from bot import cache as cache_mod
+    from bot.matching.index import valid_state
+
+    cache = DiskCache(tmp_path)
+    cache.put("index", "key", "placeholder")
+    (entry,) = tmp_path.iterdir()
+    payload = marshal.dumps(compile("raise SystemExit('ran')", "x", "exec"))
+    header = cache_mod.digest("marshal", "index", "key", payload).encode()
+    entry.write_bytes(cache_mod.MAGIC + header + b"\n" + payload)
+    assert cache.get("index", "key", lambda s: valid_state(s, 3)) is None
+
+
+def test_a_symlinked_entry_is_not_followed(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path / "c")
+    cache.put("yaml", "key", {"a": 1})
+    (entry,) = (tmp_path / "c").iterdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_bytes(entry.read_bytes())
+    entry.unlink()
+    entry.symlink_to(elsewhere)
+    assert cache.get("yaml", "key") is None
+
+
+def test_parsed_yaml_is_kept_as_json(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path)
+    doc = {"professions": [{"id": "a", "pay": {"annual_mean": 1.5, "year": 2025, "x": None}}]}
+    cache.put("yaml", "k", doc)
+    (entry,) = tmp_path.iterdir()
+    assert b'"annual_mean":1.5' in entry.read_bytes()
+    assert cache.get("yaml", "k") == doc
+    cache.put("yaml", "odd", {1: "an integer key JSON would turn into text"})
+    assert cache.get("yaml", "odd") is None  # not kept: parsed again every time

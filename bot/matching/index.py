@@ -13,6 +13,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 from .. import names
 from ..cache import DiskCache, digest
@@ -85,9 +86,10 @@ class Index:
     def _load(self, disk: DiskCache | None, fingerprint: str) -> State:
         """The built state from ``disk`` when this data was indexed before by this code."""
         key = digest(fingerprint, _CODE_DIGEST, str(len(self.professions))) if fingerprint else ""
-        state = disk.get("index", key) if disk is not None and key else None
-        if isinstance(state, tuple) and len(state) == 6:
-            return state
+        n = len(self.professions)
+        state = disk.get("index", key, lambda s: valid_state(s, n)) if disk and key else None
+        if state is not None:
+            return state  # type: ignore[no-any-return]
         state = build(self.professions)
         if disk is not None and key:
             disk.put("index", key, state)
@@ -116,6 +118,28 @@ class Index:
                 found.add(d)
             found.update(self.deletes.get(d, ()))  # a letter replaced or swapped
         return sorted(found)
+
+
+def valid_state(state: Any, professions: int) -> bool:
+    """Whether a cached index has the shape :func:`build` gives (the containers and the keys;
+    checked at C speed). The cache's own checks — a folder only this user can write, a digest
+    per entry — keep anyone else's bytes out; this catches an index of another shape."""
+    if not (type(state) is tuple and len(state) == 6):
+        return False
+    keys, owners, postings, words, deletes, compact = state
+    if not (_all(keys, str, list) and _all(words, str, list) and _all(owners, list, list)):
+        return False
+    if len(owners) != len(keys) or not all(owners) or professions <= 0:
+        return False
+    return all(type(x) is dict for x in (postings, deletes, compact)) and _all(
+        postings.values(), list, None
+    )
+
+
+def _all(items: Iterable[Any], kind: type, container: type | None) -> bool:
+    if container is not None and type(items) is not container:
+        return False
+    return set(map(type, items)) <= {kind}
 
 
 def _claims(professions: Sequence[Profession]) -> dict[str, list[OwnerData]]:
