@@ -23,6 +23,7 @@ from ..redact import TOKEN_LABEL, Printer, RedactingHandler, Redactor, one_line
 from ..settings import Settings, env_file_warning
 from .client import CareerBot
 from .cogs import CareerCog, InfoCog
+from .lifecycle import drain
 from .views import expire_live_views
 
 log = logging.getLogger(__name__)
@@ -66,8 +67,9 @@ async def _serve(client: CareerBot, token: str) -> None:
     launched, discord.py's ``AutoShardedClient`` retries a failed shard connection forever, so a
     close() at that moment would leave the process hanging (cancelling is also what
     ``Client.run`` does on Ctrl-C). The cancel is repeated until it takes, since Python 3.11's
-    ``asyncio.wait_for`` can swallow one. Buttons still listening are then disabled (they could
-    not work after a restart) and ``async with`` closes the connections.
+    ``asyncio.wait_for`` can swallow one. Before that, :func:`.lifecycle.drain` closes the
+    gateway and answers the interactions already received (bounded to 8 s). Buttons still
+    listening are then disabled and ``async with`` closes the connections.
     """
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -94,6 +96,7 @@ async def _serve_until(client: CareerBot, token: str, stop: asyncio.Event) -> No
         if not stop.is_set():
             runner.result()  # it ended by itself: re-raise what ended it (e.g. LoginFailure)
             return
+        await drain(client)  # no new interactions; the ones in hand answered (bounded)
         while not runner.done():
             runner.cancel()
             await asyncio.wait({runner}, timeout=1.0)
@@ -103,7 +106,7 @@ async def _serve_until(client: CareerBot, token: str, stop: asyncio.Event) -> No
 
 
 def _on_signal(stop: asyncio.Event, sig: signal.Signals) -> None:
-    log.info("Received %s: closing the connection to Discord", sig.name)
+    log.info("Received %s: answering what was received, then closing", sig.name)
     stop.set()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
+import aiohttp
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
@@ -35,8 +36,8 @@ async def send_ephemeral(interaction: discord.Interaction, content: str) -> None
     """Reply only the user can see: the response if still open, else a follow-up.
 
     Never raises: this is used from error handlers, where a second failure must not hide the
-    first. A failure is logged at DEBUG only: the error that led here is already logged, and one
-    lost interaction should make one log record, not two.
+    first. A failure (Discord refused, the network or the session is gone, the interaction
+    expired) is one log line without a traceback.
     """
     if interaction.type is discord.InteractionType.autocomplete:
         return  # an autocomplete can only be answered with choices
@@ -47,5 +48,13 @@ async def send_ephemeral(interaction: discord.Interaction, content: str) -> None
             await interaction.response.send_message(
                 content, ephemeral=True, allowed_mentions=NO_MENTIONS
             )
-    except discord.HTTPException as exc:
-        log.debug("Could not send an ephemeral reply (interaction %s): %s", interaction.id, exc)
+    except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError) as exc:
+        log.warning(reply_failure(interaction, exc))
+    except RuntimeError as exc:  # aiohttp: "Session is closed" while the bot stops
+        log.warning(reply_failure(interaction, exc))
+
+
+def reply_failure(interaction: discord.Interaction, exc: BaseException) -> str:
+    """One line about an answer that could not be sent."""
+    reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+    return f"Could not send an ephemeral reply (interaction {interaction.id}): {reason}"
