@@ -95,7 +95,7 @@ def _poison(entry: Path, victim: int, key: str | None) -> None:
     who can write the folder could)."""
     import marshal
 
-    from bot import cache as cache_mod
+    import bot.cache as cache_mod
 
     data = entry.read_bytes()
     header, _, payload = data[len(cache_mod.MAGIC) :].partition(b"\n")
@@ -194,7 +194,7 @@ def test_a_code_object_with_a_valid_digest_is_refused_by_the_shape_check(tmp_pat
     code object is never a valid index, and marshal never runs it."""
     import marshal
 
-    from bot import cache as cache_mod
+    import bot.cache as cache_mod
     from bot.matching.index import valid_state
 
     cache = DiskCache(tmp_path)
