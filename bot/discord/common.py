@@ -37,7 +37,8 @@ async def send_ephemeral(interaction: discord.Interaction, content: str) -> None
 
     Never raises: this is used from error handlers, where a second failure must not hide the
     first. A failure (Discord refused, the network or the session is gone, the interaction
-    expired) is one log line without a traceback.
+    expired) is one line at DEBUG, without a traceback: the error that led here is already
+    logged, and one lost interaction should make one log record, not two.
     """
     if interaction.type is discord.InteractionType.autocomplete:
         return  # an autocomplete can only be answered with choices
@@ -49,9 +50,9 @@ async def send_ephemeral(interaction: discord.Interaction, content: str) -> None
                 content, ephemeral=True, allowed_mentions=NO_MENTIONS
             )
     except (TimeoutError, discord.DiscordException, aiohttp.ClientError, OSError) as exc:
-        log.warning(reply_failure(interaction, exc))
+        log.debug(reply_failure(interaction, exc))
     except RuntimeError as exc:  # aiohttp: "Session is closed" while the bot stops
-        log.warning(reply_failure(interaction, exc))
+        log.debug(reply_failure(interaction, exc))
 
 
 def reply_failure(interaction: discord.Interaction, exc: BaseException) -> str:
