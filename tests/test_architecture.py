@@ -3,6 +3,7 @@ pure Python), data flows one way through the layers, and no module imports itsel
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -46,3 +47,19 @@ def test_import_contracts_are_kept() -> None:
     )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
     assert "0 broken" in proc.stdout
+
+
+MAX_FUNCTION_LINES = 60  # a function this long is several functions
+
+
+def test_every_function_in_bot_is_shorter_than_60_lines() -> None:
+    """From ``def`` to its last line (docstring included, decorators not)."""
+    too_long = []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines >= MAX_FUNCTION_LINES:
+                    where = path.relative_to(ROOT)
+                    too_long.append(f"{where}:{node.lineno} {node.name}() is {lines} lines")
+    assert not too_long, "\n".join(too_long)
