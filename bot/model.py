@@ -15,7 +15,10 @@ from __future__ import annotations
 from dataclasses import Field, dataclass, field, fields
 from typing import Any, NamedTuple
 
-TOP_CODED_WAGE = 239_200  # BLS OEWS publishes wages at or above this only as ">= $239,200"
+# BLS OEWS publishes an annual wage at or above this only as ">= $239,200" (the top code); the
+# data writes such a wage as TOP_CODED, and it is shown as "≥ $239,200".
+TOP_CODED_WAGE = 239_200
+TOP_CODED = f">={TOP_CODED_WAGE}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +144,7 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Pay(Section):
-    annual_mean: Money | None = _money("46060", 'money: dollars, or ">=239200" (BLS top-coded)')
+    annual_mean: Money | None = _money("46060", f'money: dollars, or "{TOP_CODED}" (BLS top-coded)')
     annual_median: Money | None = _money("44370")
     hourly_mean: Money | None = _money("22.14")
     hourly_median: Money | None = _money("21.33")

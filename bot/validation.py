@@ -16,6 +16,7 @@ from typing import Any
 from .model import (
     GROUP_LEVELS,
     SECTION_TYPES,
+    TOP_CODED,
     Alias,
     Demographics,
     FieldSpec,
@@ -99,7 +100,7 @@ def _money(value: Any) -> Money:
     if isinstance(value, str):
         match = _TOP_CODED.match(value)
         if not match:
-            raise _Invalid(f'must be a dollar amount or ">=239200", got {_show(value)}')
+            raise _Invalid(f'must be a dollar amount or "{TOP_CODED}", got {_show(value)}')
         return Money(float(match.group(1).replace(",", "")), at_least=True)
     return Money(_number(value, lo=0))
 

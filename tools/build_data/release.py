@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from bot.model import TOP_CODED_WAGE
+
 # files and folders under the raw data folder (``--sources``)
 PATHS = {
     "oews": "bls-oews-2025/oews-2025.sqlite.gz",
@@ -26,7 +28,7 @@ PATHS = {
 OEWS_SOURCE = "BLS OEWS May 2025"
 OEWS_YEAR = 2025
 # the wage BLS publishes only as "at or above" (footnote 5: $115.00 an hour, $239,200 a year)
-TOP_CODE_VALUE = Decimal(239200)
+TOP_CODE_VALUE = Decimal(TOP_CODED_WAGE)
 TOP_CODE_FOOTNOTE = "5"
 
 # BLS Employment Projections (table 1.2)

@@ -7,8 +7,6 @@ from decimal import Decimal
 DEFAULT_SOURCES = "../shared/data"
 DEFAULT_OUT = "data/professions"
 
-TOP_CODED = ">=239200"  # how a BLS top-coded annual wage is written in the YAML
-
 MAX_ID_LEN = 90
 MAX_TASKS = 5
 MAX_SKILLS = 8

@@ -6,13 +6,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from bot.model import TOP_CODED
+
 from ..common import as_int, money
 from ..context import Context
 from ..entry import Entry, Flow
 from ..readers.oews import NamedWages, TopCoded, Value
 from ..readers.projections import Projection
 from ..release import EP_END, EP_SOURCE, EP_START, EP_YEAR, OEWS_SOURCE, OEWS_YEAR, TOP_CODE_VALUE
-from ..rules import MIN_TOP_JOBS, MIN_TOP_SHARE, TOP_CODED
+from ..rules import MIN_TOP_JOBS, MIN_TOP_SHARE
 
 
 def top_place(cells: Sequence[NamedWages], national_emp: Decimal | None) -> Entry | None:
