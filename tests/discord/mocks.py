@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, cast
 from unittest import mock
 
 import discord
@@ -130,5 +130,5 @@ async def autocomplete(cog: CareerCog, interaction: Any, current: str) -> list[C
     """The cog's autocomplete callback, called as discord.py calls it (its decorator types the
     method as a union of callback shapes, which no call satisfies)."""
     callback: Callable[[Any, str], Awaitable[list[Choice[str]]]]
-    callback = cog.profession_autocomplete  # type: ignore[assignment]
+    callback = cast(Any, cog).profession_autocomplete
     return await callback(interaction, current)
