@@ -64,14 +64,15 @@ def write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
 
 
 def test_loads_mini_and_curated(mini: ds_mod.Dataset) -> None:
-    assert mini.get("collections-specialist").curated
-    assert mini.get("bill-and-account-collectors").pay.employment == 158830
+    assert mini.by_id["collections-specialist"].curated
+    pay = mini.by_id["bill-and-account-collectors"].pay
+    assert pay is not None and pay.employment == 158830
     assert len(mini) == len({p.id for p in mini})
 
 
 def test_top_coded_wage_is_kept_as_at_least(mini: ds_mod.Dataset) -> None:
-    p90 = mini.get("loan-officers").pay.p90
-    assert p90 == Money(239200, at_least=True)
+    pay = mini.by_id["loan-officers"].pay
+    assert pay is not None and pay.p90 == Money(239200, at_least=True)
 
 
 def test_uses_c_loader_when_available() -> None:
@@ -98,7 +99,8 @@ def test_section_year_may_be_null_but_not_missing(tmp_path: Path) -> None:
     ok = write(
         tmp_path, "professions:\n  - {id: a, title: A, age: {source: s, year: null, average: 40}}\n"
     )
-    assert load_dataset(paths=[ok]).get("a").age.year is None
+    age = load_dataset(paths=[ok]).by_id["a"].age
+    assert age is not None and age.year is None
     bad = write(
         tmp_path, "professions:\n  - {id: a, title: A, age: {source: s, average: 40}}\n", "y.yaml"
     )
@@ -168,8 +170,9 @@ def test_extra_layer_overrides_and_adds(tmp_path: Path) -> None:
 """,
     )
     ds = load_dataset(paths=[MINI, CURATED], extra=[extra])
-    assert ds.get("cashiers").pay.annual_mean.value == 33333
-    assert ds.get("barista").title == "Barista"
+    pay = ds.by_id["cashiers"].pay
+    assert pay is not None and pay.annual_mean == Money(33333)
+    assert ds.by_id["barista"].title == "Barista"
     assert len(ds) == len(load_dataset(paths=[MINI, CURATED])) + 1
 
 
@@ -180,7 +183,7 @@ def test_extra_layer_errors_are_reported(tmp_path: Path) -> None:
 
 
 def test_records_are_immutable(mini: ds_mod.Dataset) -> None:
-    prof = mini.get("cashiers")
+    prof = mini.by_id["cashiers"]
     with pytest.raises(AttributeError):
         prof.title = "x"  # type: ignore[misc]
 
@@ -201,7 +204,7 @@ def test_aliases_as_a_text_block(tmp_path: Path) -> None:
         tmp_path,
         "professions:\n  - id: a\n    title: A\n    aliases: |\n      Debt Collector|3\n      Collector\n\n      Collections Agent|1\n",
     )
-    aliases = load_dataset(paths=[path]).get("a").aliases
+    aliases = load_dataset(paths=[path]).by_id["a"].aliases
     assert [(x.name, x.sources) for x in aliases] == [
         ("Debt Collector", 3),
         ("Collector", 1),
@@ -231,9 +234,9 @@ GROUP_YAML = """professions:
 
 def test_a_group_lists_its_members(tmp_path: Path) -> None:
     ds = load_dataset(paths=[write(tmp_path, GROUP_YAML)])
-    group = ds.get("letters")
+    group = ds.by_id["letters"]
     assert group.is_group and group.group == "minor" and group.members == ("a", "b")
-    assert not ds.get("a").is_group and ds.get("a").members == ()
+    assert not ds.by_id["a"].is_group and ds.by_id["a"].members == ()
 
 
 @pytest.mark.parametrize(
@@ -283,7 +286,7 @@ def test_shipped_groups(shipped: ds_mod.Dataset) -> None:
     assert physicians.group == "broad" and physicians.pay is not None
     assert "family-medicine-physicians" in physicians.members
     assert "pediatricians-general" in physicians.members  # 29-1221: SOC's span of 29-1210
-    assert shipped.get("surgeons").members[-1] == "surgeons-all-other"
+    assert shipped.by_id["surgeons"].members[-1] == "surgeons-all-other"
     for group in groups:
         assert group.skills is None and group.aliases == ()
-        assert all(not shipped.get(m).is_group for m in group.members)
+        assert all(not shipped.by_id[m].is_group for m in group.members)
