@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+from typing import Any
 
 import pytest
 
@@ -16,14 +17,14 @@ from bot.render.embeds import message_payloads, render_pages
 from ..seed_figures import SEED_ROWS
 
 
-def payload_text(payloads: list[dict]) -> str:
+def payload_text(payloads: list[dict[str, Any]]) -> str:
     return json.dumps(payloads, ensure_ascii=False).replace("\\n", "\n")
 
 
 def test_every_seed_figure_is_in_the_embeds(mini_answers: Answers) -> None:
     d = mini_answers.dataset
     view = mini_answers.compare(
-        d.get("collections-specialist"), d.get("loss-mitigation-specialist")
+        d.by_id["collections-specialist"], d.by_id["loss-mitigation-specialist"]
     )
     payloads = message_payloads(view)
     text = payload_text(payloads)
@@ -39,13 +40,14 @@ def test_every_seed_figure_is_in_the_embeds(mini_answers: Answers) -> None:
 
 def test_pages_are_numbered_and_allowed_mentions_none(mini_answers: Answers) -> None:
     d = mini_answers.dataset
-    payloads = message_payloads(mini_answers.compare(d.get("cashiers"), d.get("lawyers")))
+    payloads = message_payloads(mini_answers.compare(d.by_id["cashiers"], d.by_id["lawyers"]))
     for n, p in enumerate(payloads):
         assert p["allowed_mentions"] == {"parse": []}
-        assert p["embeds"][0]["footer"]["text"].startswith(f"Page {n + 1}/{len(payloads)}")
+        embeds: Any = p["embeds"]
+        assert embeds[0]["footer"]["text"].startswith(f"Page {n + 1}/{len(payloads)}")
 
 
-def assert_within_limits(payloads: list[dict]) -> None:
+def assert_within_limits(payloads: list[dict[str, Any]]) -> None:
     for p in payloads:
         assert limits.message_problems(p) == [], p
 
@@ -132,8 +134,8 @@ def test_limits_over_the_whole_shipped_dataset(shipped_answers: Answers) -> None
 
 def test_render_pages_compare_has_one_embed_per_section(mini_answers: Answers) -> None:
     d = mini_answers.dataset
-    pages = render_pages(mini_answers.compare(d.get("cashiers"), d.get("lawyers")))
-    assert [e.title.split(":")[0] for e in pages][:1] == ["Summary"]
+    pages = render_pages(mini_answers.compare(d.by_id["cashiers"], d.by_id["lawyers"]))
+    assert [(e.title or "").split(":")[0] for e in pages][:1] == ["Summary"]
 
 
 def test_lazy_pages_render_on_demand_and_match(
@@ -143,18 +145,23 @@ def test_lazy_pages_render_on_demand_and_match(
 
     d = mini_answers.dataset
     view = mini_answers.compare(
-        d.get("collections-specialist"), d.get("loss-mitigation-specialist")
+        d.by_id["collections-specialist"], d.by_id["loss-mitigation-specialist"]
     )
     rendered: list[int] = []
     real = embeds.render_page
-    monkeypatch.setattr(embeds, "render_page", lambda v, n: rendered.append(n) or real(v, n))
+
+    def render_page(sheet: Any, n: int) -> Any:
+        rendered.append(n)
+        return real(sheet, n)
+
+    monkeypatch.setattr(embeds, "render_page", render_page)
     pages = embeds.LazyPages(view)
     assert len(pages) == embeds.page_count(view) == 6 and rendered == []
     first = pages[0]
     assert rendered == [0] and pages[0] is first  # rendered once, kept
     assert [p.to_dict() for p in pages[:]] == [p.to_dict() for p in render_pages(view)]
     assert pages[-1].to_dict() == render_pages(view)[-1].to_dict()
-    single = embeds.LazyPages(mini_answers.salary(d.get("cashiers")))
+    single = embeds.LazyPages(mini_answers.salary(d.by_id["cashiers"]))
     assert len(single) == 1
     with pytest.raises(IndexError):
-        embeds.render_page(mini_answers.salary(d.get("cashiers")), 1)
+        embeds.render_page(mini_answers.salary(d.by_id["cashiers"]), 1)

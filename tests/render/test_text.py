@@ -11,7 +11,7 @@ from ..seed_figures import SEED_ROWS, SEED_SKILLS
 def seed_text(mini_answers: Answers, width: int = 200) -> str:
     d = mini_answers.dataset
     view = mini_answers.compare(
-        d.get("collections-specialist"), d.get("loss-mitigation-specialist")
+        d.by_id["collections-specialist"], d.by_id["loss-mitigation-specialist"]
     )
     return render_text(view, width=width)
 
@@ -33,7 +33,7 @@ def test_one_source_is_named_not_numbered(mini_answers: Answers) -> None:
 
 def test_several_sources_are_numbered(mini_answers: Answers) -> None:
     d = mini_answers.dataset
-    sheet = mini_answers.career(d.get("bill-and-account-collectors"))
+    sheet = mini_answers.career(d.by_id["bill-and-account-collectors"])
     assert len(sheet.sources) > 1
     text = render_text(sheet, width=200)
     assert "Sources:\n  [1] " in text and "[2] " in text
@@ -52,7 +52,7 @@ def test_narrow_terminal_wraps_without_losing_figures(mini_answers: Answers) -> 
 
 def test_salary_and_profile_render(mini_answers: Answers) -> None:
     d = mini_answers.dataset
-    salary = render_text(mini_answers.salary(d.get("registered-nurses")))
+    salary = render_text(mini_answers.salary(d.by_id["registered-nurses"]))
     assert "$98,430" in salary and "$47.32/hr" in salary and "BLS OEWS May 2025" in salary
-    profile = render_text(mini_answers.career(d.get("bill-and-account-collectors")))
+    profile = render_text(mini_answers.career(d.by_id["bill-and-account-collectors"]))
     assert "What they do" in profile and "Similar careers" in profile
