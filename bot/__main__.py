@@ -16,7 +16,7 @@ from typing import Any
 from . import __version__, messages
 from .answers import Answers
 from .cache import DiskCache
-from .comparison import Sheet
+from .comparison import Kind, Sheet
 from .dataset import DatasetError, load_dataset
 from .exitcodes import ExitCode
 from .matching import Resolution, Status
@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
         one.add_argument("name", help="profession name, alias or abbreviation")
     for cmd in (cmp_, sub.choices["salary"], sub.choices["career"]):
         cmd.add_argument("--json", action="store_true", help="print the Discord message payloads")
+        cmd.add_argument(
+            "--chart",
+            type=Path,
+            metavar="FILE.png",
+            help="also write the answer's chart(s) as PNG: FILE-pay.png, FILE-map.png, …",
+        )
     match = sub.add_parser("match", help="show how names are matched, with scores")
     match.add_argument("queries", nargs="+", metavar="QUERY", help="names; '-' reads stdin")
     match.add_argument("--json", action="store_true", help="one JSON object per query")
@@ -111,6 +117,35 @@ def _show(sheet: Sheet, as_json: bool) -> None:
         sys.stdout.write(render_text(sheet))
 
 
+def _write_charts(kind: Kind, professions: tuple[Profession, ...], path: Path) -> None:
+    """Draw the answer's charts next to ``path`` (one file per chart, suffixed by its name);
+    the plotting library is imported only here."""
+    from .charts.service import render
+    from .charts.specs import answer_specs
+
+    specs = answer_specs(kind, professions)
+    if not specs:
+        print("No chart: the data has no figures to draw for this answer.", file=sys.stderr)
+    for spec in specs:
+        chart = render(spec)
+        target = path.with_name(f"{path.stem}-{chart.name}{path.suffix or '.png'}")
+        target.write_bytes(chart.png)
+        print(f"Wrote {target} ({chart.width}×{chart.height}): {chart.alt}", file=sys.stderr)
+
+
+def _answer(answers: Answers, args: argparse.Namespace) -> None:
+    profs: tuple[Profession, ...]
+    if args.command == "compare":
+        profs = (_resolve(answers, args.a), _resolve(answers, args.b))
+        _show(answers.compare(*profs), args.json)
+    else:
+        profs = (_resolve(answers, args.name),)
+        build = answers.salary if args.command == "salary" else answers.career
+        _show(build(profs[0]), args.json)
+    if args.chart is not None:
+        _write_charts(Kind(args.command), profs, args.chart)
+
+
 def _match(answers: Answers, queries: Sequence[str], as_json: bool) -> int:
     if list(queries) == ["-"]:
         queries = [line.rstrip("\n") for line in sys.stdin]
@@ -162,13 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         answers = _answers(settings)
         if args.command == "match":
             return _match(answers, args.queries, args.json)
-        if args.command == "compare":
-            a, b = _resolve(answers, args.a), _resolve(answers, args.b)
-            _show(answers.compare(a, b), args.json)
-        elif args.command == "salary":
-            _show(answers.salary(_resolve(answers, args.name)), args.json)
-        elif args.command == "career":
-            _show(answers.career(_resolve(answers, args.name)), args.json)
+        _answer(answers, args)
         return ExitCode.OK
     except _Unresolved as exc:
         _print_unresolved(exc.resolution, getattr(args, "json", False))
