@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from .. import format as fmt
 from ..model import Demographics, Money, Place, Profession, Section
 from .outlook import category
-from .sheet import Value
-
-MISSING = fmt.MISSING
+from .sheet import NOT_PUBLISHED, Value
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +51,7 @@ class Footnotes:
 
     def value(self, fig: Fig | None) -> Value:
         if fig is None:
-            return Value(MISSING)
+            return Value(NOT_PUBLISHED)
         return Value(fig.text, self.number(fig.section), fig.number)
 
 
@@ -264,7 +262,7 @@ def openings(p: Profession) -> Fig | None:
     o = p.outlook
     if o is None or o.annual_openings is None:
         return None
-    return Fig(f"{o.annual_openings:,} a year", o, o.annual_openings, "openings")
+    return Fig(f"{o.annual_openings:,}", o, o.annual_openings, "openings")  # label: per year
 
 
 def employment_change(p: Profession) -> Fig | None:

@@ -12,6 +12,8 @@ from enum import Enum, StrEnum
 
 from ..format import MISSING
 
+NOT_PUBLISHED = f"{MISSING} not published"  # a figure the sources do not publish, said so
+
 
 class Kind(StrEnum):
     """What a sheet answers: the command that asked for it."""
@@ -46,7 +48,7 @@ class Value:
 
     @property
     def missing(self) -> bool:
-        return self.text == MISSING
+        return self.text in (MISSING, NOT_PUBLISHED)
 
 
 @dataclass(frozen=True, slots=True)

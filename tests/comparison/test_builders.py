@@ -120,7 +120,7 @@ def test_missing_values_show_dash_and_never_crash() -> None:
     view = compare(bare, bare)
     for block in view.blocks:
         for row in block.rows:
-            assert all(v.text == "—" for v in row.values)
+            assert all(v.text == "— not published" and v.missing for v in row.values)
     assert view.summary
 
 

@@ -63,7 +63,8 @@ def _summary(p: Profession, closest: Profession | None) -> str | None:
     text = wording.pay_sentence(closest, official.text)
     text += f" {wording.pronoun(c)} the official occupation closest to {n.phrase}."
     if own is not None:
-        text += f" The curated page gives {n.phrase} an average of {own.text} a year."
+        page = f"the {p.source}" if p.source else "the curated page"
+        text += f" {wording.capitalize(page)} gives {n.phrase} an average of {own.text} a year."
     return text
 
 
