@@ -186,6 +186,13 @@ class Education(Section):
         default=(),
         key="level",
     )
+    experience: tuple[Share, ...] = spec(
+        "shares",
+        '[{level: "Over 1 year, up to and including 2 years", pct: 34}]',
+        "share of workers by related work experience required (O*NET), most common first",
+        default=(),
+        key="level",
+    )
     job_zone: int | None = spec("job_zone", "2", "O*NET job zone 1..5")
     time_to_become: str | None = spec("text", '"6–12 months"')
     most_common_college: str | None = spec(
@@ -285,6 +292,11 @@ class Profession:
         "one alias a line, `|N` after the name when N source lists give it (or a YAML list of "
         "names or {name, sources} mappings)",
         default=(),
+    )
+    ooh_url: str | None = spec(
+        "url",
+        "https://www.bls.gov/OOH/office-and-administrative-support/bill-and-account-collectors.htm",
+        "its BLS Occupational Outlook Handbook profile (BLS NEM crosswalk)",
     )
     pay: Pay | None = section(Pay, "BLS OEWS May 2025", "2025", "wages: BLS OEWS")
     outlook: Outlook | None = section(

@@ -266,6 +266,13 @@ def _soc(value: Any) -> str:
     return text
 
 
+def _url(value: Any) -> str:
+    text = _text(value)
+    if not text.startswith("https://") or any(c.isspace() for c in text):
+        raise _Invalid(f"must be an https:// address, got {_show(text)}")
+    return text
+
+
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise _Invalid(f"must be true or false, got {_show(value)}")
@@ -296,6 +303,7 @@ CHECKS: dict[str, Check] = {
     "soc": lambda v, s: _soc(v),
     "slug": lambda v, s: _slug(v),
     "bool": lambda v, s: _bool(v),
+    "url": lambda v, s: _url(v),
 }
 _MISSING = {"year": "missing (use null when the source gives no year)"}
 

@@ -24,6 +24,13 @@ from .sections.onet import (
 __all__ = ["build_entries", "build_groups"]
 
 
+def ooh_url(ctx: Context, soc: str) -> str | None:
+    """The Occupational Outlook Handbook profile of the occupation's first O*NET code that
+    has one (NEM crosswalk)."""
+    urls = {n.onet_code: n.ooh_url for n in ctx.nem if n.ooh_url}
+    return next((urls[c] for c in ctx.codes_for.get(soc, []) if c in urls), None)
+
+
 def build_entries(ctx: Context) -> list[Entry]:
     """One entry per detailed OEWS occupation, in SOC code order."""
     aliases = build_aliases(ctx, collect_aliases(ctx))
@@ -45,6 +52,9 @@ def build_entries(ctx: Context) -> list[Entry]:
                 entry["tasks"] = tasks
         if aliases.get(soc):
             entry["aliases"] = aliases[soc]
+        ooh = ooh_url(ctx, soc)
+        if ooh:
+            entry["ooh_url"] = ooh
         rows = census_for[soc]
         sections = {
             "pay": build_pay(ctx, soc),

@@ -13,8 +13,9 @@ from tools.build_data import rules
 from tools.build_data.common import read_tsv, slugify
 from tools.build_data.context import assign_ids
 from tools.build_data.readers.oews import TOP, NamedWages, Wages
-from tools.build_data.sections.bls import top_place
+from tools.build_data.sections.bls import above, top_place
 from tools.build_data.sections.majors import is_generic_program
+from tools.build_data.sections.onet import is_catch_all
 
 from .conftest import build_into, national
 
@@ -84,7 +85,8 @@ def test_top_coded_wages(entries: dict[str, dict[str, Any]]) -> None:
         "name": "New York-Newark-Jersey City, NY-NJ",
         "annual_mean": ">=239200",
     }
-    assert pay["top_industry"]["name"] == "Offices of Physicians"
+    # its mean is top-coded: whether Offices of Physicians (also top-coded) pays more is unknown
+    assert "top_industry" not in pay
 
 
 def test_suppressed_and_unpublished_wages(entries: dict[str, dict[str, Any]]) -> None:
@@ -334,3 +336,34 @@ def test_age(entries: dict[str, dict[str, Any]]) -> None:
         "median": 45.5,
     }
     assert "age" not in entries["27-2011"]  # suppressed
+
+
+def test_best_paying_industry_only_above_the_mean() -> None:
+    top = {"name": "Legal Services", "annual_mean": 56860}
+    assert above(Decimal(50000), top) == top
+    assert above(Decimal(56860), top) is None  # not more than the occupation's mean
+    assert above(Decimal(60000), top) is None
+    assert above(TOP, top) is None and above(None, top) is None
+    coded = {"name": "Offices of Physicians", "annual_mean": ">=239200"}
+    assert above(Decimal(230000), coded) == coded
+    assert above(TOP, coded) is None
+
+
+def test_similar_leaves_out_catch_alls() -> None:
+    assert is_catch_all("Engineers, All Other")
+    assert is_catch_all("Dentists, All Other Specialists")
+    assert not is_catch_all("Allergists")
+
+
+def test_ooh_link_and_related_experience(entries: dict[str, dict[str, Any]]) -> None:
+    assert entries["15-1252"]["ooh_url"] == (
+        "https://www.bls.gov/OOH/computer-and-information-technology/software-developers.htm"
+    )
+    collectors = entries["43-3011"]
+    assert collectors["ooh_url"].startswith("https://www.bls.gov/OOH/")
+    experience = collectors["education"]["experience"]
+    pcts = [x["pct"] for x in experience]
+    assert pcts == sorted(pcts, reverse=True) and all(p >= 5 for p in pcts) and len(pcts) <= 4
+    assert all(x["level"] for x in experience)
+    for e in entries.values():
+        assert "ooh_url" not in e or e["ooh_url"].startswith("https://www.bls.gov/")

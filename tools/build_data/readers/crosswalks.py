@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..common import clean_text, read_csv
+from ..common import clean_text, opt_text, read_csv
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,18 @@ class NemLink:
 
     onet_code: str
     nem_code: str
+    ooh_url: str | None  # its Occupational Outlook Handbook profile, when BLS has one
 
 
 def read_nem(path: Path) -> list[NemLink]:
-    return [NemLink(r["O*NET-SOC Code"].strip(), r["NEM Code"].strip()) for r in read_csv(path)]
+    return [
+        NemLink(
+            r["O*NET-SOC Code"].strip(),
+            r["NEM Code"].strip(),
+            opt_text(r.get("OOH Profile Website")),
+        )
+        for r in read_csv(path)
+    ]
 
 
 @dataclass(frozen=True)

@@ -53,8 +53,10 @@ class Onet:
     tasks: dict[str, list[Task]]  # in file order
     skills: dict[str, list[Rating]]
     knowledge: dict[str, list[Rating]]
-    education: dict[str, list[tuple[int, Decimal]]]  # (category, percent of respondents)
+    education: Distribution  # required level of education (2.D.1)
     education_names: dict[int, str]
+    experience: Distribution  # related work experience (3.A.1)
+    experience_names: dict[int, str]
     job_zones: dict[str, int]
     related: dict[str, list[Related]]  # in file order
 
@@ -78,11 +80,20 @@ def education_level_name(description: str) -> str:
     return name.strip()
 
 
-def read_education(folder: Path) -> tuple[dict[str, list[tuple[int, Decimal]]], dict[int, str]]:
-    """Required level of education (element 2.D.1, scale RL): shares by code, category names."""
-    education: dict[str, list[tuple[int, Decimal]]] = defaultdict(list)
-    for r in read_tsv(folder / "Education, Training, and Experience.txt"):
-        if r.get("Element ID") != "2.D.1" or r.get("Scale ID") != "RL":
+Distribution = dict[str, list[tuple[int, Decimal]]]  # code -> (category, percent of respondents)
+
+
+def read_distribution(
+    folder: Path, element: str, scale: str, rows: list[dict[str, str]] | None = None
+) -> tuple[Distribution, dict[int, str]]:
+    """One category element of "Education, Training, and Experience": shares by code, and the
+    categories' names (the unnamed category 1 of related work experience: "No related
+    experience")."""
+    education: Distribution = defaultdict(list)
+    if rows is None:
+        rows = read_tsv(folder / "Education, Training, and Experience.txt")
+    for r in rows:
+        if r.get("Element ID") != element or r.get("Scale ID") != scale:
             continue
         # O*NET's "Recommend Suppress" (low precision) flag is deliberately not applied here:
         # dropping one category would distort the distribution (e.g. Registered Nurses'
@@ -92,8 +103,9 @@ def read_education(folder: Path) -> tuple[dict[str, list[tuple[int, Decimal]]], 
             education[r[CODE]].append((int(r["Category"]), value))
     names = {
         int(r["Category"]): education_level_name(r["Category Description"])
+        or "No related experience"
         for r in read_tsv(folder / "Education, Training, and Experience Categories.txt")
-        if r.get("Element ID") == "2.D.1" and r.get("Scale ID") == "RL"
+        if r.get("Element ID") == element and r.get("Scale ID") == scale
     }
     return dict(education), names
 
@@ -133,7 +145,9 @@ def read_onet(folder: Path) -> Onet:
             to_decimal(r.get("Index")),
         )
         related[r[CODE]].append(link)
-    education, names = read_education(folder)
+    ete = read_tsv(folder / "Education, Training, and Experience.txt")
+    education, names = read_distribution(folder, "2.D.1", "RL", ete)
+    experience, experience_names = read_distribution(folder, "3.A.1", "RW", ete)
     alternate, reported = read_titles(folder)
     return Onet(
         titles={r[CODE]: clean_text(r["Title"]) for r in occ},
@@ -145,6 +159,8 @@ def read_onet(folder: Path) -> Onet:
         knowledge=importance(read_tsv(folder / "Knowledge.txt")),
         education=dict(education),
         education_names=names,
+        experience=experience,
+        experience_names=experience_names,
         job_zones=zones,
         related=dict(related),
     )

@@ -46,6 +46,15 @@ def top_place(cells: Sequence[NamedWages], national_emp: Decimal | None) -> Entr
     return Flow({"name": best[2], "annual_mean": money(best[0])})
 
 
+def above(mean: Value, best: Entry | None) -> Entry | None:
+    """The best-paying industry only where it pays more than the occupation's mean: when both
+    are top-coded (or the mean is unknown) that cannot be told."""
+    if best is None or mean is None or isinstance(mean, TopCoded):
+        return None
+    value = best["annual_mean"]
+    return best if value == TOP_CODED or Decimal(str(value)) > mean else None
+
+
 def _annual(value: Value) -> Any:
     if value is None:
         return None
@@ -76,7 +85,9 @@ def build_pay(ctx: Context, soc: str) -> Entry | None:
         "employment": None if w.employment is None else int(w.employment),
         "top_state": top_place(ctx.areas.states.get(soc, ()), w.employment),
         "top_metro": top_place(ctx.areas.metros.get(soc, ()), w.employment),
-        "top_industry": top_place(ctx.oews.industries.get(soc, ()), w.employment),
+        "top_industry": above(
+            w.annual_mean, top_place(ctx.oews.industries.get(soc, ()), w.employment)
+        ),
     }
     pay.update({k: v for k, v in fields.items() if v is not None})
     return pay if len(pay) > 2 else None

@@ -57,26 +57,34 @@ def build_tasks(ctx: Context, code: str | None) -> list[str]:
     return out
 
 
+def shares(values: Sequence[tuple[int, Decimal]], names: dict[int, str]) -> list[Entry]:
+    """The most common categories first: at most MAX_EDU_LEVELS, each at least MIN_EDU_PCT."""
+    out: list[Entry] = []
+    for cat, pct in sorted(values, key=lambda cv: (-cv[1], cv[0])):
+        rounded = as_float(pct, 1)
+        if rounded < MIN_EDU_PCT or len(out) == MAX_EDU_LEVELS:
+            break
+        out.append(Flow({"level": names.get(cat, f"Category {cat}"), "pct": rounded}))
+    return out
+
+
 def build_education(ctx: Context, soc: str) -> Entry | None:
-    code = first_with(ctx, soc, ctx.onet.education)
-    zone_code = first_with(ctx, soc, ctx.onet.job_zones)
+    onet = ctx.onet
+    code = first_with(ctx, soc, onet.education)
+    exp_code = first_with(ctx, soc, onet.experience)
+    zone_code = first_with(ctx, soc, onet.job_zones)
     out: dict[str, Any] = {"source": ONET_SOURCE, "year": ONET_YEAR}
-    if code is not None:
-        values = sorted(ctx.onet.education[code], key=lambda cv: (-cv[1], cv[0]))
-        levels: list[Entry] = []
-        for cat, pct in values:
-            rounded = as_float(pct, 1)
-            if rounded < MIN_EDU_PCT or len(levels) == MAX_EDU_LEVELS:
-                break
-            name = ctx.onet.education_names.get(cat, f"Category {cat}")
-            levels.append(Flow({"level": name, "pct": rounded}))
-        if levels:
-            out["levels"] = levels
+    levels = shares(onet.education[code], onet.education_names) if code else []
+    if levels:
+        out["levels"] = levels
+    experience = shares(onet.experience[exp_code], onet.experience_names) if exp_code else []
+    if experience:
+        out["experience"] = experience
     if zone_code is not None:
-        out["job_zone"] = ctx.onet.job_zones[zone_code]
+        out["job_zone"] = onet.job_zones[zone_code]
     if len(out) == 2:
         return None
-    notes = {n for c in (code, zone_code) if c and (n := onet_note(ctx, soc, c))}
+    notes = {n for c in (code, exp_code, zone_code) if c and (n := onet_note(ctx, soc, c))}
     if notes:
         out["note"] = "; ".join(sorted(notes))
     return out
@@ -106,22 +114,26 @@ def build_skills(ctx: Context, soc: str) -> Entry | None:
     return out
 
 
+def is_catch_all(title: str) -> bool:
+    """ "Engineers, All Other" and the like: a residual category, not a career to suggest."""
+    return title.endswith("All Other") or title.endswith("All Other Specialists")
+
+
 def build_similar(ctx: Context, soc: str) -> Entry | None:
+    """Related occupations in O*NET's order (tier, then index); "All Other" catch-alls only when
+    nothing else is related."""
     candidates = []
     for order, code in enumerate(ctx.codes_for.get(soc, [])):
         for r in ctx.onet.related.get(code, []):
             tier = TIER_RANK.get(r.tier, 3)
             candidates.append((tier, r.index or NO_INDEX, order, r.code))
-    ids: list[str] = []
-    for *_, related in sorted(candidates):
-        target = ctx.onet_to_soc.get(related)
-        if target is None or target == soc:
-            continue
-        rid = ctx.ids[target]
-        if rid not in ids:
-            ids.append(rid)
-        if len(ids) == MAX_SIMILAR:
-            break
+    related: list[str] = []
+    for *_, code in sorted(candidates):
+        target = ctx.onet_to_soc.get(code)
+        if target is not None and target != soc and target not in related:
+            related.append(target)
+    specific = [s for s in related if not is_catch_all(ctx.oews.occupations[s])]
+    ids = [ctx.ids[s] for s in (specific or related)[:MAX_SIMILAR]]
     if not ids:
         return None
     return {"source": ONET_SOURCE, "year": ONET_YEAR, "ids": FlowList(ids)}

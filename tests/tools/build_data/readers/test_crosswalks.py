@@ -30,8 +30,14 @@ def test_census_prefixes() -> None:
 
 def test_nem_links(sources: Path) -> None:
     links = read_nem(sources / PATHS["nem"])
-    assert NemLink("15-1252.00", "15-1250") in links  # the fixture's grouped line
-    assert NemLink("43-3011.00", "43-3011") in links
+    by_code = {n.onet_code: n for n in links}
+    assert by_code["15-1252.00"].nem_code == "15-1250"  # the fixture's grouped line
+    assert by_code["43-3011.00"] == NemLink(
+        "43-3011.00",
+        "43-3011",
+        "https://www.bls.gov/OOH/office-and-administrative-support/bill-and-account-collectors.htm",
+    )
+    assert by_code["11-1031.00"].ooh_url is None  # '—': no OOH profile
 
 
 def test_programs(sources: Path) -> None:

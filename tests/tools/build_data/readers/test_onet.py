@@ -20,6 +20,9 @@ def test_onet(sources: Path) -> None:
     assert "Active Listening" not in dict(onet.skills["43-3011.00"])
     assert dict(onet.skills["43-3011.00"])["Speaking"] == Decimal("3.88")
     assert onet.education_names[2] == "High School Diploma"
+    assert onet.experience_names[1] == "No related experience"  # unnamed in O*NET
+    assert onet.experience_names[11] == "Over 10 years"
+    assert sum(p for _, p in onet.experience["43-3011.00"]) > 95
     assert onet.job_zones["29-1216.00"] == 5
     assert "15-1252.00" not in onet.education  # O*NET publishes no 2.D.1 data for it
     first = onet.related["43-3011.00"][0]
