@@ -10,7 +10,8 @@ from .assemble import build_entries, build_groups
 from .context import load_sources
 from .entry import Entry
 from .rules import DEFAULT_OUT, DEFAULT_SOURCES
-from .writer import write_output
+from .sections.onet import fallbacks
+from .writer import update_fallbacks, write_output
 
 SUMMARY_KEYS = (
     "description", "tasks", "aliases", "pay", "outlook", "education", "majors", "demographics",
@@ -46,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     written += write_output(
         ctx.oews.major_groups, groups, args.groups or args.out.parent / "groups"
     )
+    update_fallbacks(args.out.parent / "SOURCES.md", fallbacks(ctx))
     if not args.quiet:
         for line in summarize(entries, groups):
             print(line)

@@ -95,3 +95,31 @@ def write_output(
         if stale not in written:
             stale.unlink()
     return written
+
+
+FALLBACKS_BEGIN = "<!-- fallbacks: written by python -m tools.build_data; do not edit -->"
+FALLBACKS_END = "<!-- end of fallbacks -->"
+
+
+def fallbacks_table(rows: list[tuple[str, str, str]]) -> str:
+    lines = [
+        "| occupation | ratings of (the closest rated O*NET occupation) | for |",
+        "|---|---|---|",
+        *(f"| {a} | {b} | {c} |" for a, b, c in rows),
+    ]
+    return "\n".join([FALLBACKS_BEGIN, *lines, FALLBACKS_END])
+
+
+def update_fallbacks(sources_md: Path, rows: list[tuple[str, str, str]]) -> bool:
+    """Rewrite the fallbacks table of data/SOURCES.md (between its markers); False when the
+    file or its markers are not there (a build into another folder)."""
+    if not sources_md.is_file():
+        return False
+    text = sources_md.read_text(encoding="utf-8")
+    start, end = text.find(FALLBACKS_BEGIN), text.find(FALLBACKS_END)
+    if start < 0 or end < start:
+        return False
+    new = text[:start] + fallbacks_table(rows) + text[end + len(FALLBACKS_END) :]
+    if new != text:
+        sources_md.write_bytes(new.encode("utf-8"))
+    return True

@@ -11,11 +11,12 @@ import pytest
 
 from tools.build_data import rules
 from tools.build_data.common import read_tsv, slugify
-from tools.build_data.context import assign_ids
+from tools.build_data.context import Context, assign_ids
 from tools.build_data.readers.oews import TOP, NamedWages, Wages
 from tools.build_data.sections.bls import above, top_place
 from tools.build_data.sections.majors import is_generic_program
-from tools.build_data.sections.onet import is_catch_all
+from tools.build_data.sections.onet import FALLBACK_NOTE, fallbacks, is_catch_all
+from tools.build_data.writer import FALLBACKS_BEGIN, FALLBACKS_END, update_fallbacks
 
 from .conftest import build_into, national
 
@@ -191,7 +192,9 @@ def test_education(entries: dict[str, dict[str, Any]]) -> None:
         assert pcts == sorted(pcts, reverse=True) and len(levels) <= 4
         assert all(p >= 5 for p in pcts)
     assert entries["31-1120"]["education"]["note"] == "O*NET data for 31-1121.00 Home Health Aides"
-    assert "levels" not in entries["15-1252"]["education"]  # O*NET has no 2.D.1 data for it
+    # O*NET has no 2.D.1 data for 15-1252: the closest rated related occupation's, labelled
+    devs = entries["15-1252"]["education"]
+    assert devs["levels"] and "the closest rated occupation" in devs["note"]
 
 
 def test_skills(entries: dict[str, dict[str, Any]]) -> None:
@@ -367,3 +370,35 @@ def test_ooh_link_and_related_experience(entries: dict[str, dict[str, Any]]) -> 
     assert all(x["level"] for x in experience)
     for e in entries.values():
         assert "ooh_url" not in e or e["ooh_url"].startswith("https://www.bls.gov/")
+
+
+def test_rating_fallbacks_are_labelled_and_listed(
+    entries: dict[str, dict[str, Any]], ctx: Context, tmp_path: Path
+) -> None:
+    # the fixture has no O*NET ratings for 15-1252.00: its closest related occupation in the
+    # fixture with ratings stands in, and every section that uses it says so
+    skills = entries["15-1252"]["skills"]
+    assert skills["note"] == FALLBACK_NOTE.format(
+        title="Software Quality Assurance Analysts and Testers", code="15-1253.00"
+    )
+    assert skills["skills"] == entries["15-1253"]["skills"]["skills"]
+    rows = fallbacks(ctx)
+    assert (
+        "15-1252 Software Developers",
+        "15-1253.00 Software Quality Assurance Analysts and Testers",
+        "skills, knowledge, education levels, work experience",
+    ) in rows
+    notes = [
+        e[s]["note"]
+        for e in entries.values()
+        for s in ("skills", "education")
+        if "closest rated" in e.get(s, {}).get("note", "")
+    ]
+    assert len(notes) >= len(rows)
+    md = tmp_path / "SOURCES.md"
+    md.write_text(f"intro\n{FALLBACKS_BEGIN}\nold\n{FALLBACKS_END}\nrest\n", encoding="utf-8")
+    assert update_fallbacks(md, rows)
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("intro\n") and text.endswith("\nrest\n") and "old" not in text
+    assert "| 15-1252 Software Developers |" in text
+    assert not update_fallbacks(tmp_path / "none.md", rows)

@@ -32,9 +32,38 @@ def first_with(ctx: Context, soc: str, table: dict[str, T]) -> str | None:
 
 
 def onet_note(ctx: Context, soc: str, code: str) -> str | None:
+    title = ctx.onet.titles.get(code, "")
+    if code not in ctx.codes_for.get(soc, []):
+        return FALLBACK_NOTE.format(title=title, code=code)
     if code == f"{soc}.00":
         return None
-    return f"O*NET data for {code} {ctx.onet.titles.get(code, '')}".strip()
+    return f"O*NET data for {code} {title}".strip()
+
+
+# how a section says that its ratings are another occupation's (see rated_code)
+FALLBACK_NOTE = (
+    "ratings of {title} ({code}), the closest rated occupation: O*NET has none for this one"
+)
+
+
+def related_codes(ctx: Context, soc: str) -> list[str]:
+    """O*NET's related occupations of the entry's codes, closest first: relatedness tier, then
+    index, then the entry's primary code first."""
+    candidates = []
+    for order, code in enumerate(ctx.codes_for.get(soc, [])):
+        for r in ctx.onet.related.get(code, []):
+            candidates.append((TIER_RANK.get(r.tier, 3), r.index or NO_INDEX, order, r.code))
+    return [code for *_, code in sorted(candidates)]
+
+
+def rated_code(ctx: Context, soc: str, table: dict[str, T]) -> str | None:
+    """The O*NET code whose ratings in ``table`` describe the entry: its own (see first_with),
+    or when O*NET rates none of its codes (15-1252 Software Developers), the closest related
+    occupation that has them, labelled so by :func:`onet_note`."""
+    own = first_with(ctx, soc, table)
+    if own is not None or not ctx.codes_for.get(soc):
+        return own
+    return next((c for c in related_codes(ctx, soc) if table.get(c)), None)
 
 
 def primary_code(ctx: Context, soc: str) -> str | None:
@@ -70,9 +99,9 @@ def shares(values: Sequence[tuple[int, Decimal]], names: dict[int, str]) -> list
 
 def build_education(ctx: Context, soc: str) -> Entry | None:
     onet = ctx.onet
-    code = first_with(ctx, soc, onet.education)
-    exp_code = first_with(ctx, soc, onet.experience)
-    zone_code = first_with(ctx, soc, onet.job_zones)
+    code = rated_code(ctx, soc, onet.education)
+    exp_code = rated_code(ctx, soc, onet.experience)
+    zone_code = rated_code(ctx, soc, onet.job_zones)
     out: dict[str, Any] = {"source": ONET_SOURCE, "year": ONET_YEAR}
     levels = shares(onet.education[code], onet.education_names) if code else []
     if levels:
@@ -99,8 +128,8 @@ def top_rated(rows: Sequence[Rating], limit: int) -> list[Entry]:
 
 
 def build_skills(ctx: Context, soc: str) -> Entry | None:
-    s_code = first_with(ctx, soc, ctx.onet.skills)
-    k_code = first_with(ctx, soc, ctx.onet.knowledge)
+    s_code = rated_code(ctx, soc, ctx.onet.skills)
+    k_code = rated_code(ctx, soc, ctx.onet.knowledge)
     out: dict[str, Any] = {"source": ONET_SOURCE, "year": ONET_YEAR}
     if s_code is not None:
         out["skills"] = top_rated(ctx.onet.skills[s_code], MAX_SKILLS)
@@ -122,13 +151,8 @@ def is_catch_all(title: str) -> bool:
 def build_similar(ctx: Context, soc: str) -> Entry | None:
     """Related occupations in O*NET's order (tier, then index); "All Other" catch-alls only when
     nothing else is related."""
-    candidates = []
-    for order, code in enumerate(ctx.codes_for.get(soc, [])):
-        for r in ctx.onet.related.get(code, []):
-            tier = TIER_RANK.get(r.tier, 3)
-            candidates.append((tier, r.index or NO_INDEX, order, r.code))
     related: list[str] = []
-    for *_, code in sorted(candidates):
+    for code in related_codes(ctx, soc):
         target = ctx.onet_to_soc.get(code)
         if target is not None and target != soc and target not in related:
             related.append(target)
@@ -137,3 +161,26 @@ def build_similar(ctx: Context, soc: str) -> Entry | None:
     if not ids:
         return None
     return {"source": ONET_SOURCE, "year": ONET_YEAR, "ids": FlowList(ids)}
+
+
+def fallbacks(ctx: Context) -> list[tuple[str, str, str]]:
+    """Every entry whose ratings are another occupation's: (entry, ratings used, for what), as
+    listed in data/SOURCES.md."""
+    tables: dict[str, dict[str, Any]] = {
+        "skills": ctx.onet.skills,
+        "knowledge": ctx.onet.knowledge,
+        "education levels": ctx.onet.education,
+        "work experience": ctx.onet.experience,
+        "job zone": ctx.onet.job_zones,
+    }
+    rows = []
+    for soc in sorted(ctx.oews.occupations):
+        used: dict[str, list[str]] = {}
+        for what, table in tables.items():
+            code = rated_code(ctx, soc, table)
+            if code is not None and code not in ctx.codes_for.get(soc, []):
+                used.setdefault(code, []).append(what)
+        for code, whats in used.items():
+            entry = f"{soc} {ctx.oews.occupations[soc]}"
+            rows.append((entry, f"{code} {ctx.onet.titles.get(code, '')}", ", ".join(whats)))
+    return rows
