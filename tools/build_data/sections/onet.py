@@ -59,11 +59,16 @@ def related_codes(ctx: Context, soc: str) -> list[str]:
 def rated_code(ctx: Context, soc: str, table: dict[str, T]) -> str | None:
     """The O*NET code whose ratings in ``table`` describe the entry: its own (see first_with),
     or when O*NET rates none of its codes (15-1252 Software Developers), the closest related
-    occupation that has them, labelled so by :func:`onet_note`."""
+    occupation that has them — in the same SOC broad group if one is related (15-1251 Computer
+    Programmers), else the same minor group, else any, each in relatedness order — labelled so
+    by :func:`onet_note`."""
     own = first_with(ctx, soc, table)
     if own is not None or not ctx.codes_for.get(soc):
         return own
-    return next((c for c in related_codes(ctx, soc) if table.get(c)), None)
+    rated = [c for c in related_codes(ctx, soc) if table.get(c)]
+    return min(
+        rated, key=lambda c: (c[:6] != soc[:6], c[:4] != soc[:4], rated.index(c)), default=None
+    )
 
 
 def primary_code(ctx: Context, soc: str) -> str | None:
