@@ -26,10 +26,22 @@ def escape(text: str) -> str:
     ``escape_markdown`` and ``escape_mentions`` do most of it. On top: ``escape_markdown`` turns
     ``[text](url)`` into ``\\[text](url)`` but leaves markdown *inside* it live, so the text is
     escaped between ``[``s and every ``[`` escaped; and a zero-width space after ``<`` keeps
-    ``<#channel>``, ``</command:id>``, ``<@&role>``, short ids and the like as typed.
+    ``<#channel>``, ``</command:id>``, ``<@&role>``, short ids and the like as typed. Control
+    characters and bidirectional overrides are replaced (U+FFFD), never echoed raw.
     """
+    text = _UNSAFE.sub(_replacement, text)
     text = "\\[".join(escape_markdown(part) for part in text.split("["))
     return _RENDERED.sub("<\u200b", escape_mentions(text))
+
+
+# Characters that change how the text around them shows, never echoed as typed: C0/C1 controls
+# (a bell, an escape sequence) and the bidirectional overrides, embeddings and isolates that can
+# make "gnp.exe" read as "exe.png" (RLO, U+202E).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return " " if match.group(0) in "\t\r\x0b\x0c" else "\ufffd"
 
 
 async def send_ephemeral(interaction: discord.Interaction, content: str) -> None:

@@ -28,6 +28,7 @@ NOT_YOURS_PAGES = (
 NOT_YOURS_PICK = "This choice belongs to someone else's question."
 VIEW_FAILED = "Sorry, something went wrong with that button. Please run the command again."
 PICK_EXPIRED = "This choice has expired. Run the command again when you are ready."
+NOT_AN_OPTION = "That is not one of the choices in the list: please pick one of them."
 
 Finish = Callable[[discord.Interaction, list[Profession]], Awaitable[None]]
 
@@ -201,7 +202,8 @@ class ProfessionSelect(discord.ui.Select["PickView"]):
 
     async def callback(self, interaction: discord.Interaction) -> None:
         assert self.view is not None
-        await self.view.picked(interaction, self.values[0])
+        value = self.values[0] if self.values else ""
+        await self.view.picked(interaction, value if isinstance(value, str) else "")
 
 
 class PickView(_OwnedView):
@@ -242,6 +244,10 @@ class PickView(_OwnedView):
     async def picked(self, interaction: discord.Interaction, profession_id: str) -> None:
         assert self.current is not None
         options = {c.profession.id: c.profession for c in self.resolutions[self.current].candidates}
+        if profession_id not in options:  # a forged or stale value: not one of the choices
+            log.info("Pick list: a value that is not an option (user %s)", interaction.user.id)
+            await send_ephemeral(interaction, NOT_AN_OPTION)
+            return
         self.chosen[self.current] = options[profession_id]
         self.current = self._next()
         if self.current is not None:  # another name to ask about: same message, next question

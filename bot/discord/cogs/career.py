@@ -18,8 +18,31 @@ from ..client import CareerBot
 T = TypeVar("T")
 Interaction = discord.Interaction[CareerBot]
 
-#: Typed text is capped by Discord itself (and echoed back shortened anyway).
-ProfessionName = app_commands.Range[str, 1, 100]
+
+class _ProfessionText(app_commands.Transformer):
+    """A profession option: text of 1–100 characters, capped by Discord itself (and echoed back
+    shortened anyway). A value that is not text (a forged interaction) is refused politely
+    through the error handler, never handed to the matcher."""
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.string
+
+    @property
+    def min_value(self) -> int:
+        return 1
+
+    @property
+    def max_value(self) -> int:
+        return 100
+
+    async def transform(self, interaction: discord.Interaction, value: object, /) -> str:
+        if not isinstance(value, str):
+            raise app_commands.TransformerError(value, self.type, self)
+        return value
+
+
+ProfessionName = app_commands.Transform[str, _ProfessionText]
 
 #: Per user and command: generous for people, a brake on anyone flooding a channel with answers.
 COOLDOWN_RATE, COOLDOWN_PER = 10, 60.0
@@ -83,4 +106,4 @@ class CareerCog(commands.Cog, name="Careers"):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """Runs on every keystroke: no I/O, nothing awaited (see :mod:`..autocomplete`)."""
-        return choices(self.answers.matcher, current)
+        return choices(self.answers.matcher, current if isinstance(current, str) else "")
