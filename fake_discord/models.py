@@ -125,6 +125,7 @@ class RestFault:
     retry_after: float = 0.5
     is_global: bool = False
     delay: float = 0.0
+    via: bool = True  # False: a 429 without Discord's Via header, as Cloudflare sends it
     used: int = 0
 
     @property

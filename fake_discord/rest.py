@@ -192,7 +192,7 @@ class RestApi:
             if fault.delay:
                 await asyncio.sleep(fault.delay)
             if fault.status == 429:
-                return self._rate_limited(rec, fault.retry_after, fault.is_global)
+                return self._rate_limited(rec, fault.retry_after, fault.is_global, fault.via)
             if fault.status >= 400:
                 rec.injected = f"{fault.status}"
                 return self._finish(
@@ -265,7 +265,7 @@ class RestApi:
         return json_response(body, status)
 
     def _rate_limited(
-        self, rec: RecordedRequest, retry_after: float, is_global: bool
+        self, rec: RecordedRequest, retry_after: float, is_global: bool, via: bool = True
     ) -> web.StreamResponse:
         rec.injected = "429"
         body = {
@@ -291,6 +291,10 @@ class RestApi:
                     "X-RateLimit-Bucket": "fake-bucket",
                 }
             )
+        if not via:  # Cloudflare's ban: no Via header, no rate-limit headers, an HTML page
+            self.fake._finish_request(rec, 429, body)
+            page = "<html><body><h1>Error 1015</h1>You are being rate limited.</body></html>"
+            return web.Response(status=429, text=page, content_type="text/html")
         self.fake._finish_request(rec, 429, body)
         return json_response(body, 429, headers)
 

@@ -1487,13 +1487,15 @@ class FakeDiscord:
         retry_after: float = 0.5,
         is_global: bool = False,
         delay: float = 0.0,
+        via: bool = True,
     ) -> RestFault:
         """Answer the next ``times`` requests matching ``pattern`` with ``status``.
 
         ``pattern`` is an fnmatch pattern on "METHOD /path" (path relative to /api/v10), e.g.
         ``"POST /interactions/*/callback"``; without a method it matches any. 429 answers carry
         Discord's body ``{"message","retry_after","global"}`` and the ``Retry-After`` and
-        ``Via: 1.1 google`` headers discord.py checks. ``delay`` waits before answering.
+        ``Via: 1.1 google`` headers discord.py checks (``via=False``: Cloudflare's 429, an HTML
+        page without them). ``delay`` waits before answering.
         """
         fault = RestFault(
             pattern=pattern,
@@ -1502,6 +1504,7 @@ class FakeDiscord:
             retry_after=retry_after,
             is_global=is_global,
             delay=delay,
+            via=via,
         )
         with self._cond:
             self._faults.append(fault)

@@ -14,6 +14,7 @@ from ..matching import Status
 from ..model import Profession
 from ..render.embeds import LazyPages
 from .common import NO_MENTIONS, escape
+from .deadline import respond
 from .views import Pager, PickView
 
 Interaction = discord.Interaction[Any]  # any client: this flow needs only the interaction
@@ -35,12 +36,10 @@ async def send_answer(
     view = build_view(answers, kind, professions)
     pages = LazyPages(view)  # only the first page is rendered now
     if len(pages) == 1:
-        await interaction.response.send_message(embed=pages[0], allowed_mentions=NO_MENTIONS)
+        await respond(interaction, embed=pages[0], allowed_mentions=NO_MENTIONS)
         return
     pager = Pager(page_labels(view), pages, owner_id=interaction.user.id)
-    await interaction.response.send_message(
-        embed=pages[0], view=pager, allowed_mentions=NO_MENTIONS
-    )
+    await respond(interaction, embed=pages[0], view=pager, allowed_mentions=NO_MENTIONS)
     pager.attach(interaction)
 
 
@@ -58,7 +57,7 @@ async def answer(
     unknown = [r for r in resolutions if r.status is Status.NONE]
     if unknown:
         text = "\n".join(escape(messages.not_found(r)) for r in unknown)
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await respond(interaction, content=text, ephemeral=True, allowed_mentions=NO_MENTIONS)
         return
     found = [r.profession for r in resolutions]
     if all(p is not None for p in found):
@@ -69,7 +68,11 @@ async def answer(
         await send_answer(picked, answers, kind, professions)
 
     picker = PickView(resolutions, owner_id=interaction.user.id, finish=finish)
-    await interaction.response.send_message(
-        picker.content, view=picker, ephemeral=True, allowed_mentions=NO_MENTIONS
+    await respond(
+        interaction,
+        content=picker.content,
+        view=picker,
+        ephemeral=True,
+        allowed_mentions=NO_MENTIONS,
     )
     picker.attach(interaction)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 
 import discord
 from discord import app_commands
 
 from .common import send_ephemeral
+from .deadline import Backoff
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +63,20 @@ def friendly_message(error: app_commands.AppCommandError) -> str | None:
 class CareerTree(app_commands.CommandTree):
     """The command tree, with the single error handler."""
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Note when the bot started on it (for :func:`.deadline.respond`); answer nothing
+        while Cloudflare is blocking this address."""
+        interaction.extras.setdefault("received_at", time.monotonic())
+        return not Backoff.active()
+
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
     ) -> None:
         command = interaction.command.qualified_name if interaction.command else "?"
         where = f"/{command} (user {interaction.user.id}, guild {interaction.guild_id})"
         original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+        if Backoff.hit(original):
+            return  # a Cloudflare ban: one warning, and no apology that would prolong it
         if isinstance(original, discord.NotFound) and original.code == UNKNOWN_INTERACTION:
             log.warning("%s: the interaction expired before it was answered", where)
             return  # nothing can be sent for an expired interaction
