@@ -209,10 +209,7 @@ def top_major(p: Profession) -> Fig | None:
 
 
 def college(p: Profession) -> Fig | None:
-    e = p.education
-    if e is None or e.most_common_college is None:
-        return None
-    return Fig(e.most_common_college, e)
+    return _text(p.education, p.education.most_common_college) if p.education else None
 
 
 def gender(p: Profession) -> Fig | None:
@@ -277,17 +274,11 @@ def employment_change(p: Profession) -> Fig | None:
 
 
 def training(p: Profession) -> Fig | None:
-    o = p.outlook
-    if o is None or o.job_training is None:
-        return None
-    return Fig(o.job_training, o)
+    return _text(p.outlook, p.outlook.job_training) if p.outlook else None
 
 
 def work_experience(p: Profession) -> Fig | None:
-    o = p.outlook
-    if o is None or o.work_experience is None:
-        return None
-    return Fig(o.work_experience, o)
+    return _text(p.outlook, p.outlook.work_experience) if p.outlook else None
 
 
 def attr_place(attr: str) -> Getter:
