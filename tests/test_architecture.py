@@ -4,8 +4,10 @@ pure Python), data flows one way through the layers, and no module imports itsel
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,3 +65,18 @@ def test_every_function_in_bot_is_shorter_than_60_lines() -> None:
                     where = path.relative_to(ROOT)
                     too_long.append(f"{where}:{node.lineno} {node.name}() is {lines} lines")
     assert not too_long, "\n".join(too_long)
+
+
+def test_every_module_of_bot_is_in_a_layer() -> None:
+    """A new module or package goes into a layer of the contract, so that it is checked too."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [
+        c["layers"] for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"
+    ]
+    named = {name for layer in layers for name in re.split(r"[|:]", layer.replace(" ", ""))}
+    modules = {
+        f"bot.{p.stem if p.suffix == '.py' else p.name}"
+        for p in (ROOT / "bot").iterdir()
+        if (p.suffix == ".py" and p.stem != "__init__") or (p / "__init__.py").is_file()
+    }
+    assert modules - named == set(), "add these to a layer in pyproject.toml"
