@@ -11,6 +11,7 @@ from .context import load_sources
 from .entry import Entry
 from .rules import DEFAULT_OUT, DEFAULT_SOURCES
 from .sections.onet import fallbacks
+from .sections.ratings import write_ratings
 from .writer import update_fallbacks, write_output
 
 SUMMARY_KEYS = (
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.oews.major_groups, groups, args.groups or args.out.parent / "groups"
     )
     update_fallbacks(args.out.parent / "SOURCES.md", fallbacks(ctx))
+    written.append(write_ratings(ctx, args.out.parent))
     if not args.quiet:
         for line in summarize(entries, groups):
             print(line)
