@@ -16,6 +16,8 @@ from .comparison import Kind, Sheet
 from .datafiles import ReadLimits
 from .dataset import Dataset, load_dataset
 from .matching import Matcher
+from .matching import vocabulary as vocabularies
+from .matching.vocabulary import Vocabulary
 from .model import Profession
 from .timing import phase
 
@@ -25,9 +27,19 @@ VIEW_CACHE = 1024
 class Answers:
     """Answers questions about the dataset's professions: ``sheet(kind, professions)``."""
 
-    def __init__(self, dataset: Dataset, disk: DiskCache | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        disk: DiskCache | None = None,
+        vocabulary: Vocabulary = vocabularies.EMPTY,
+    ) -> None:
         self.dataset = dataset
-        self.matcher = Matcher(dataset.professions, disk=disk, fingerprint=dataset.fingerprint)
+        self.matcher = Matcher(
+            dataset.professions,
+            vocabulary=vocabulary,
+            disk=disk,
+            fingerprint=dataset.fingerprint,
+        )
 
     @classmethod
     def load(
@@ -48,7 +60,7 @@ class Answers:
         try:
             with phase("load_dataset"):
                 dataset = load_dataset(extra=extra, cache=disk, limits=limits)
-            answers = cls(dataset, disk)
+            answers = cls(dataset, disk, vocabularies.load(limits=limits))
         finally:
             if enabled:
                 gc.enable()

@@ -87,12 +87,16 @@ def _read_yaml(
     return doc
 
 
+NOT_PROFESSIONS = frozenset({"vocabulary.yaml"})  # data files of other kinds, read elsewhere
+
+
 def _yaml_files(path: Path, out: Problems, limits: ReadLimits) -> list[Path]:
     try:
-        return find_yaml_files(path, limits)
+        found = find_yaml_files(path, limits)
     except DataFileError as exc:
         out.add(str(path), None, None, str(exc))
         return []
+    return [p for p in found if p == path or p.name not in NOT_PROFESSIONS]
 
 
 def _load_layer(

@@ -15,9 +15,15 @@ import unicodedata
 from functools import lru_cache
 
 MAX_QUERY = 100  # characters of a normalised query that are ever looked at
-STOP_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"})
+# Words that say nothing about which job is meant: they weigh nothing in a query or a name.
+STOP_WORDS = frozenset(
+    {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to"}
+    | {"guy", "gal", "person", "someone", "somebody", "job", "career", "profession"}
+    | {"occupation", "position", "role", "my", "i", "im", "as", "like", "kind", "type"}
+)
 
 _WORD = re.compile(r"[a-z0-9]+")
+_QUALIFIER = re.compile(r",|\(| - |--| of | for | in | at | to | with | on ", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)")
 _SINGULAR: dict[str, str] = {}
 
@@ -77,3 +83,12 @@ def name_variants(name: str) -> list[str]:
         if 2 <= len(compact) <= 6 and (compact.isupper() or len(inner.split()) == 1):
             keys.append(normalize_name(inner))
     return [k for i, k in enumerate(keys) if k and k not in keys[:i]]
+
+
+def head_word(name: str) -> str:
+    """The head noun of a job name, normalised: "driver" in "Bus Drivers, Transit and
+    Intercity", "supervisor" in "First-Line Supervisors of Police"."""
+    words = normalize_name(_QUALIFIER.split(name, maxsplit=1)[0]).split()
+    if not words:
+        words = normalize_name(name).split()
+    return words[-1] if words else ""

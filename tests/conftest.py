@@ -9,6 +9,7 @@ import pytest
 
 from bot.answers import Answers
 from bot.dataset import Dataset, default_data_dir, load_dataset
+from bot.matching import vocabulary
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -54,4 +55,5 @@ def shipped() -> Dataset:
 
 @pytest.fixture(scope="session")
 def shipped_answers(shipped: Dataset) -> Answers:
-    return Answers(shipped)
+    """The shipped dataset with the shipped everyday vocabulary, as the bot serves it."""
+    return Answers(shipped, vocabulary=vocabulary.load())

@@ -10,6 +10,7 @@ under a digest of the data and of this package's code.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from pathlib import Path
@@ -18,7 +19,8 @@ from typing import Any
 from .. import names
 from ..cache import DiskCache, digest
 from ..model import Profession
-from ..names import name_variants, normalize, normalize_name
+from ..names import STOP_WORDS, head_word, name_variants, normalize, normalize_name
+from .vocabulary import EMPTY, Entry, Vocabulary, VocabularyError, in_group
 
 
 class Rank(IntEnum):
@@ -26,22 +28,30 @@ class Rank(IntEnum):
 
     ALIAS = 1
     CURATED_ALIAS = 2
-    GROUP_TITLE = 3  # an occupation group's title yields to an occupation of the same title
-    TITLE = 4
-    CURATED_TITLE = 5
+    SHORT_TITLE = 3  # a title before its comma: "Dentists" of "Dentists, General"
+    GROUP_TITLE = 4  # an occupation group's title yields to an occupation of the same title
+    VOCABULARY = 5  # a curated everyday name (data/vocabulary.yaml): beats aliases, not titles
+    TITLE = 6
+    CURATED_TITLE = 7
 
 
 # An owner of a key: (profession position, Rank, sources, the name as written). Plain tuples,
 # so that the whole index is plain data that marshal can keep.
 OwnerData = tuple[int, int, int, str]
 State = tuple[
-    list[str],
-    list[list[OwnerData]],
-    dict[str, list[int]],
-    list[str],
-    dict[str, list[str]],
-    dict[str, int],
+    list[str],  # keys
+    list[list[OwnerData]],  # owners of each key
+    dict[str, list[int]],  # postings: word -> keys holding it, strongest first
+    list[str],  # words, sorted
+    dict[str, list[str]],  # one-deletion neighbourhoods of the words
+    dict[str, int],  # run-together keys -> key
+    dict[str, float],  # word -> how informative it is (inverse document frequency)
+    list[str],  # head noun of each key
+    list[float],  # each key's total word weight
+    dict[int, str],  # key -> the vocabulary's note ("no official occupation; closest: …")
+    dict[str, list[str]],  # word -> the words it is short for ("rep" -> "representative")
 ]
+STATE_SIZE = 11
 _CODE_DIGEST = digest(
     *(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))),
     Path(names.__file__).read_bytes(),
@@ -52,16 +62,19 @@ class Index:
     """Every structure the matcher reads, built once.
 
     * ``keys``: every distinct normalised name, with the professions that own it;
-    * a word index (word → keys containing it, strongest first) so that fuzzy scoring only
-      ever looks at a few hundred keys that share words with the query, never all of them;
-    * a sorted vocabulary for word-prefix search (autocomplete) and, bucketed by length, for
-      finding the words a typo was meant to be.
+    * a word index (word → keys containing it, strongest first) so that scoring only ever
+      looks at the keys that share words with the query, never all of them;
+    * how informative each word is (rare words like "hvac" weigh most), each key's head noun
+      and total weight, for relevance scoring;
+    * a sorted word list for word-prefix search (autocomplete) and one-deletion
+      neighbourhoods for finding the word a typo was meant to be.
     """
 
     def __init__(
         self,
         professions: Iterable[Profession],
         *,
+        vocabulary: Vocabulary = EMPTY,
         disk: DiskCache | None = None,
         fingerprint: str = "",
     ) -> None:
@@ -74,23 +87,38 @@ class Index:
         self.title_keys = [t for t, _ in self.titles]
         self.spaced_titles = [(" " + t, i) for t, i in self.titles]
         self.popular = sorted(range(len(self.professions)), key=self.rank_key.__getitem__)
-        keys, owners, postings, words, deletes, compact = self._load(disk, fingerprint)
+        self.catch_all = [p.title.endswith("All Other") for p in self.professions]
+        state = self._load(vocabulary, disk, fingerprint)
+        keys, owners, postings, words, deletes, compact, idf, heads, weights, notes, short = state
         self.keys: list[str] = keys
         self.owners: list[list[OwnerData]] = owners
         self.postings: dict[str, list[int]] = postings
         self.words: list[str] = words
         self.deletes: dict[str, list[str]] = deletes
         self.compact: dict[str, int] = compact
+        self.idf: dict[str, float] = idf
+        self.heads: list[str] = heads
+        self.weights: list[float] = weights
+        self.notes: dict[int, str] = notes
+        self.synonyms: dict[str, list[str]] = short
         self.key_index = {k: n for n, k in enumerate(self.keys)}
+        self.unknown_weight = max(idf.values(), default=1.0)  # a word no name has
+        self.by_length: dict[int, list[str]] = {}
+        for word in words:
+            if len(word) >= 5 and word.isalpha():
+                self.by_length.setdefault(len(word), []).append(word)
 
-    def _load(self, disk: DiskCache | None, fingerprint: str) -> State:
+    def _load(self, vocabulary: Vocabulary, disk: DiskCache | None, fingerprint: str) -> State:
         """The built state from ``disk`` when this data was indexed before by this code."""
-        key = digest(fingerprint, _CODE_DIGEST, str(len(self.professions))) if fingerprint else ""
+        key = ""
+        if fingerprint:
+            parts = (fingerprint, vocabulary.fingerprint, _CODE_DIGEST, str(len(self.professions)))
+            key = digest(*parts)
         n = len(self.professions)
         state = disk.get("index", key, lambda s: valid_state(s, n)) if disk and key else None
         if state is not None:
             return state  # type: ignore[no-any-return]
-        state = build(self.professions)
+        state = build(self.professions, vocabulary)
         if disk is not None and key:
             disk.put("index", key, state)
             disk.prune("index", {key})
@@ -124,16 +152,18 @@ def valid_state(state: Any, professions: int) -> bool:
     """Whether a cached index has the shape :func:`build` gives (the containers and the keys;
     checked at C speed). The cache's own checks — a folder only this user can write, a digest
     per entry — keep anyone else's bytes out; this catches an index of another shape."""
-    if not (type(state) is tuple and len(state) == 6):
+    if not (type(state) is tuple and len(state) == STATE_SIZE):
         return False
-    keys, owners, postings, words, deletes, compact = state
+    keys, owners, postings, words, deletes, compact, idf, heads, weights, notes, short = state
     if not (_all(keys, str, list) and _all(words, str, list) and _all(owners, list, list)):
         return False
-    if len(owners) != len(keys) or not all(owners) or professions <= 0:
+    if not (_all(heads, str, list) and _all(weights, float, list)):
         return False
-    return all(type(x) is dict for x in (postings, deletes, compact)) and _all(
-        postings.values(), list, None
-    )
+    sizes = {len(keys), len(owners), len(heads), len(weights)}
+    if len(sizes) != 1 or not all(owners) or professions <= 0:
+        return False
+    dicts = (postings, deletes, compact, idf, notes, short)
+    return all(type(x) is dict for x in dicts) and _all(postings.values(), list, None)
 
 
 def _all(items: Iterable[Any], kind: type, container: type | None) -> bool:
@@ -142,16 +172,31 @@ def _all(items: Iterable[Any], kind: type, container: type | None) -> bool:
     return set(map(type, items)) <= {kind}
 
 
-def _claims(professions: Sequence[Profession]) -> dict[str, list[OwnerData]]:
-    """Every key with each profession's best claim on it."""
+def _names(prof: Profession) -> list[tuple[str, Rank, int]]:
+    title_rank = Rank.GROUP_TITLE if prof.is_group else Rank.TITLE
+    names = [(prof.title, Rank.CURATED_TITLE if prof.curated else title_rank, 99)]
+    short, comma, _ = prof.title.partition(",")
+    if comma and "All Other" not in prof.title:
+        names.append((short, Rank.SHORT_TITLE, 99))
+    alias_rank = Rank.CURATED_ALIAS if prof.curated else Rank.ALIAS
+    return names + [(a.name, alias_rank, a.sources) for a in prof.aliases]
+
+
+def _claims(
+    professions: Sequence[Profession], vocabulary: Vocabulary
+) -> tuple[dict[str, list[OwnerData]], dict[str, str]]:
+    """Every key with each profession's best claim on it, and the vocabulary's notes."""
+    named: list[list[tuple[str, Rank, int]]] = [_names(p) for p in professions]
+    notes: dict[str, str] = {}
+    for number, entry in enumerate(vocabulary.entries, start=1):
+        for i in targets(professions, entry, f"{vocabulary.origin}: entry #{number}"):
+            named[i] += [(name, Rank.VOCABULARY, 99) for name in entry.names]
+        if entry.note:
+            notes.update((normalize_name(name), entry.note) for name in entry.names)
     claims: dict[str, list[OwnerData]] = {}
-    for i, prof in enumerate(professions):
-        title_rank = Rank.GROUP_TITLE if prof.is_group else Rank.TITLE
-        names = [(prof.title, Rank.CURATED_TITLE if prof.curated else title_rank, 99)]
-        alias_rank = Rank.CURATED_ALIAS if prof.curated else Rank.ALIAS
-        names += [(a.name, alias_rank, a.sources) for a in prof.aliases]
+    for i, own_names in enumerate(named):
         own: dict[str, OwnerData] = {}  # this profession's best claim on each key
-        for name, rank, sources in names:
+        for name, rank, sources in own_names:
             for k in name_variants(name) if "(" in name else (normalize_name(name),):
                 mine = own.get(k)
                 if mine is None or (rank, sources) > (mine[1], mine[2]):
@@ -159,19 +204,38 @@ def _claims(professions: Sequence[Profession]) -> dict[str, list[OwnerData]]:
         for k, owner in own.items():
             if k:
                 claims.setdefault(k, []).append(owner)
-    return claims
+    return claims, notes
 
 
-def build(professions: Sequence[Profession]) -> State:
+def targets(professions: Sequence[Profession], entry: Entry, where: str) -> list[int]:
+    """Positions of the professions a vocabulary entry names: each code's own entry (an
+    occupation or a group), else, for a group code the data has no entry for, its members."""
+    found: list[int] = []
+    for code in entry.soc:
+        own = [i for i, p in enumerate(professions) if p.soc == code]
+        if not own:
+            own = [
+                i
+                for i, p in enumerate(professions)
+                if p.soc and not p.is_group and in_group(p.soc, code)
+            ]
+        if not own:
+            problem = f"no occupation or group has the code {code}"
+            raise VocabularyError([f"{where} ({entry.names[0]!r}), field 'soc': {problem}"])
+        found += [i for i in own if i not in found]
+    return found
+
+
+def build(professions: Sequence[Profession], vocabulary: Vocabulary = EMPTY) -> State:
     """Every index structure, as plain data (so that it can be kept with marshal)."""
-    claims = _claims(professions)
+    claims, named_notes = _claims(professions, vocabulary)
     dominant = {k: o if len(o) == 1 else _dominant(o) for k, o in claims.items()}
-    # Keys are numbered in the order fuzzy pools prefer them: titles, then shorter keys;
-    # so cutting a pool to its best POOL_MAX is a plain sort of integers.
+    # Keys are numbered in the order pools prefer them: titles, then shorter keys; so cutting
+    # a pool to its best few hundred is a plain sort of integers.
     keys = sorted(dominant, key=lambda k: (dominant[k][0][1] < Rank.GROUP_TITLE, len(k), k))
     owner_lists = [dominant[k] for k in keys]
-    # A key's strength orders postings: titles, then well-sourced aliases, then aliases
-    # of common jobs.
+    # A key's strength orders postings: titles, then curated names and well-sourced aliases,
+    # then aliases of common jobs.
     popularity = [p.popularity for p in professions]
     strength = [
         max((x[1] * 1_000 + min(x[2], 99)) * 10**9 + popularity[x[0]] for x in o)
@@ -188,7 +252,54 @@ def build(professions: Sequence[Profession]) -> State:
     compact: dict[str, int] = {}
     for n, k in enumerate(keys):
         compact.setdefault(k.replace(" ", ""), n)
-    return keys, owner_lists, postings, words, _deletes(words), compact
+    idf = _informativeness(keys, owner_lists, len(professions))
+    heads = [head_word(o[0][3]) or k.split()[-1] for k, o in zip(keys, owner_lists, strict=True)]
+    weights = [float(sum(idf[w] for w in set(k.split()))) for k in keys]
+    notes = {n: named_notes[k] for n, k in enumerate(keys) if k in named_notes}
+    synonyms = _synonyms(vocabulary, postings)
+    deletes = _deletes(words)
+    return (
+        keys,
+        owner_lists,
+        postings,
+        words,
+        deletes,
+        compact,
+        idf,
+        heads,
+        weights,
+        notes,
+        synonyms,
+    )
+
+
+def _synonyms(vocabulary: Vocabulary, postings: dict[str, list[int]]) -> dict[str, list[str]]:
+    """The vocabulary's word abbreviations, each checked against the words the names use."""
+    out: dict[str, list[str]] = {}
+    for short, full in vocabulary.words.items():
+        words = [normalize_name(w) for w in full]
+        missing = [w for w in words if w not in postings]
+        if missing:
+            where = f"{vocabulary.origin}: words, field {short!r}"
+            raise VocabularyError([f"{where}: no name uses the word(s) {', '.join(missing)}"])
+        out[normalize_name(short)] = words
+    return out
+
+
+def _informativeness(
+    keys: Sequence[str], owners: Sequence[Sequence[OwnerData]], size: int
+) -> dict[str, float]:
+    """How informative each word is: the log of how rare it is among the professions' names.
+    "hvac" or "kindergarten" weigh several times "worker" or "technician"; "of" weighs 0."""
+    holders: dict[str, set[int]] = {}
+    for k, own in zip(keys, owners, strict=True):
+        for word in k.split():
+            holders.setdefault(word, set()).update(o[0] for o in own)
+    total = max(size, 1)
+    return {
+        w: 0.0 if w in STOP_WORDS else math.log(1.0 + total / len(held))
+        for w, held in holders.items()
+    }
 
 
 def _deletes(words: Sequence[str]) -> dict[str, list[str]]:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..cache import DiskCache
 from ..model import Profession
 from ..names import MAX_QUERY, normalize
 from .index import Index
+from .questions import is_us_state
 from .resolving import resolve
 from .results import Resolution, Suggestion
 from .suggesting import suggest
+from .vocabulary import EMPTY, Vocabulary
 
 
 class Matcher:
@@ -22,12 +24,16 @@ class Matcher:
         professions: Iterable[Profession],
         cache_size: int = 4096,
         *,
+        vocabulary: Vocabulary = EMPTY,
         disk: DiskCache | None = None,
         fingerprint: str = "",
+        is_place: Callable[[str], bool] = is_us_state,
     ) -> None:
-        """Build the index, or load it from ``disk`` when ``fingerprint`` (a hash of the data the
-        professions came from) was indexed before by this same code."""
-        self.index = Index(professions, disk=disk, fingerprint=fingerprint)
+        """Build the index (with the everyday ``vocabulary``), or load it from ``disk`` when
+        ``fingerprint`` (a hash of the data the professions came from) and the vocabulary were
+        indexed before by this same code."""
+        self.index = Index(professions, vocabulary=vocabulary, disk=disk, fingerprint=fingerprint)
+        self.is_place = is_place  # whether a question's trailing words name a place
         self.professions = self.index.professions
         self.keys = self.index.keys
         self._resolve_cached = lru_cache(maxsize=cache_size)(self._resolve)
@@ -52,7 +58,7 @@ class Matcher:
         normalize.cache_clear()
 
     def _resolve(self, query: str) -> Resolution:
-        return resolve(self.index, query)
+        return resolve(self.index, query, self.is_place)
 
     def _suggest(self, prefix: str, limit: int) -> tuple[Suggestion, ...]:
         return suggest(self.index, prefix, limit)

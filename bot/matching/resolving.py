@@ -1,23 +1,39 @@
-"""Resolving: deciding what a typed name means (exact, confident, ambiguous or none)."""
+"""Resolving: deciding what a typed name means (exact, confident, ambiguous or none).
+
+* A name or id of exactly one profession is **exact**; a name several own asks, with them.
+* Otherwise names are scored for relevance (:mod:`.scoring`). The best answers without asking
+  only when it scores high, clearly ahead of the next profession, and explains the query's
+  most informative word.
+* Else a **pick list** as a person would write it: the professions that explain the query about
+  as well as the best one, most relevant first, at most ten; never a list of one (that one is
+  the answer when it explains the informative word, else a "did you mean").
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
 from ..names import MAX_QUERY, normalize
 from .index import Index
+from .questions import is_us_state, parse
+from .ranking import owners, rank
 from .results import Candidate, Resolution, Status
-from .scoring import candidates, fuzzy
+from .scoring import read_query, score
 
-CONFIDENT = 91.0  # fuzzy score needed to answer without asking (a pure substring hit scores 90)
-MARGIN = 6.0  # ...and the lead it needs over the next profession
-CUTOFF = 70.0  # below this a fuzzy hit is not a candidate at all
-HINT_CUTOFF = 55.0  # looser, for "did you mean" suggestions when nothing matched
+CONFIDENT = 80.0  # relevance (0–100) needed to answer without asking
+MARGIN = 8.0  # ...and the lead it needs over the next profession
+CUTOFF = 45.0  # below this a name is not a candidate at all
+SPREAD = 20.0  # a pick list holds the professions within this of the best
+LONE = 60.0  # a pick list of one is the answer from this relevance on
+HINT_CUTOFF = 55.0  # rapidfuzz similarity of whole titles for "did you mean" hints
 MAX_CANDIDATES = 10
 
 
-def resolve(index: Index, query: str) -> Resolution:
-    """Decide what a typed name means: exact, confident match, ambiguous or none."""
+def resolve(index: Index, query: str, is_place: Callable[[str], bool] = is_us_state) -> Resolution:
+    """Decide what a typed name (or plain question) means: exact, confident, ambiguous or none."""
     raw = query.strip()[: MAX_QUERY * 4]
     if raw in index.by_id:  # an autocomplete value is the profession id
         prof = index.professions[index.by_id[raw]]
@@ -25,41 +41,52 @@ def resolve(index: Index, query: str) -> Resolution:
     q = normalize(raw)
     if not q:
         return Resolution(query, Status.NONE)
+    exact = _exact(index, query, q)
+    if exact is not None:
+        return exact
+    asked = parse(raw, is_place)
+    if asked.versus is not None:
+        return Resolution(query, Status.NONE, versus=asked.versus)
+    if asked.changed:
+        q = normalize(asked.profession)
+        if not q:
+            return Resolution(query, Status.NONE, place=asked.place)
+        found = _exact(index, query, q) or _by_relevance(index, query, q)
+        return replace(found, place=asked.place)
+    return _by_relevance(index, query, q)
+
+
+def _exact(index: Index, query: str, q: str) -> Resolution | None:
+    """The professions that own the name exactly, if it is one."""
     n = index.key_index.get(q)
     if n is None and " " not in q:
         n = index.compact.get(q)
-    if n is not None:
-        exact = candidates(index, [(n, 100.0)])
-        if len(exact) == 1:
-            return Resolution(query, Status.EXACT, tuple(exact))
-        seen = {c.profession.id for c in exact}  # add near neighbours to the pick list
-        exact += [c for c in fuzzy(index, q, CUTOFF) if c.profession.id not in seen]
-        return Resolution(query, Status.AMBIGUOUS, tuple(exact[:MAX_CANDIDATES]))
-    scored = fuzzy(index, q, HINT_CUTOFF)
-    found = [c for c in scored if c.score >= CUTOFF]
+    if n is None:
+        return None
+    exact = owners(index, n)
+    status = Status.EXACT if len(exact) == 1 else Status.AMBIGUOUS
+    return Resolution(query, status, tuple(exact[:MAX_CANDIDATES]))
+
+
+def _by_relevance(index: Index, query: str, q: str) -> Resolution:
+    ranked = rank(index, score(index, read_query(index, q)))
+    found = [(c, complete) for c, complete in ranked if c.score >= CUTOFF]
     if not found:
-        return Resolution(query, Status.NONE, tuple(_hints(index, q, scored)))
-    top = found[0].score
-    runner_up = found[1].score if len(found) > 1 else 0.0
-    if top >= CONFIDENT and top - runner_up >= MARGIN and len(q) >= 4:
-        return Resolution(query, Status.MATCH, tuple(found[:MAX_CANDIDATES]))
-    return Resolution(query, Status.AMBIGUOUS, tuple(_pick_list(index, q, found)))
-
-
-def _pick_list(index: Index, q: str, found: list[Candidate]) -> list[Candidate]:
-    """Order near-ties for a person choosing: professions whose own title has every word
-    of the query first, then the most common jobs (not "PE Teacher" before "Elementary
-    School Teachers" just because the shorter alias scored a point higher)."""
-    top = found[0].score
-    near = [c for c in found if c.score >= top - 5]
-    words = set(q.split())
-
-    def order(c: Candidate) -> tuple[bool, int, str]:
-        title_words = set(index.title_keys[index.by_id[c.profession.id]].split())
-        return (not words <= title_words, -c.profession.popularity, c.profession.title)
-
-    near.sort(key=order)
-    return (near + found[len(near) :])[:MAX_CANDIDATES]
+        return Resolution(query, Status.NONE, tuple(_hints(index, q, [c for c, _ in ranked])))
+    top, top_complete = found[0]
+    runner_up = found[1][0].score if len(found) > 1 else 0.0
+    if top_complete and top.score >= CONFIDENT and top.score - runner_up >= MARGIN:
+        return Resolution(query, Status.MATCH, tuple(c for c, _ in found[:MAX_CANDIDATES]))
+    picks = [
+        c
+        for c, complete in found
+        if c.score >= top.score - SPREAD and (complete or not top_complete)
+    ][:MAX_CANDIDATES]
+    if len(picks) > 1:
+        return Resolution(query, Status.AMBIGUOUS, tuple(picks))
+    if top_complete and top.score >= LONE:
+        return Resolution(query, Status.MATCH, (top,))
+    return Resolution(query, Status.NONE, (top,))
 
 
 def _hints(index: Index, q: str, hints: list[Candidate]) -> list[Candidate]:
@@ -73,5 +100,10 @@ def _hints(index: Index, q: str, hints: list[Candidate]) -> list[Candidate]:
             limit=5,
             score_cutoff=HINT_CUTOFF,
         )
-        hints = candidates(index, ((index.key_index[key], score) for key, score, _ in found))
+        hints = [_title(index, pos, s) for _, s, pos in found]
     return hints[:5]
+
+
+def _title(index: Index, pos: int, value: float) -> Candidate:
+    prof = index.professions[index.titles[pos][1]]
+    return Candidate(prof, round(value, 1), prof.title)

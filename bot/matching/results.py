@@ -20,6 +20,7 @@ class Candidate:
     profession: Profession
     score: float
     matched: str  # the title or alias, as written in the data, that matched
+    note: str | None = None  # the vocabulary's remark, e.g. "no official occupation; closest: …"
 
     @property
     def via_alias(self) -> bool:
@@ -31,6 +32,8 @@ class Resolution:
     query: str
     status: Status
     candidates: tuple[Candidate, ...] = ()
+    place: str | None = None  # a trailing place the question named ("texas"), as typed
+    versus: tuple[str, str] | None = None  # "A vs B" typed where one profession was asked
 
     @property
     def profession(self) -> Profession | None:

@@ -4,34 +4,42 @@ from __future__ import annotations
 
 from ..names import normalize
 from .index import Index
+from .ranking import owners, rank
 from .results import Suggestion
-from .scoring import fuzzy
+from .scoring import best_keys, read_query, score
 
 SUGGEST_SCAN = 300  # alias keys per word looked at for autocomplete (strongest first)
-SUGGEST_POOL = 150  # keys scored per keystroke, where time matters most
+SUGGEST_CAP = 120  # keys per word scored per keystroke, where time matters most
+SUGGEST_CUTOFF = 55.0  # relevance a typo-tolerant suggestion needs
 
 
 def suggest(index: Index, prefix: str, limit: int) -> tuple[Suggestion, ...]:
-    """Titles starting with (or containing a word starting with) the prefix, most common jobs
-    first; then aliases; then fuzzy matches for typos."""
+    """What has been typed as an exact name first ("rn", "cop", "doctor": its professions, with
+    the official title); then titles with a word starting with it, most common jobs first;
+    then other names starting with it; then the most relevant names (typos, any word order)."""
     q = normalize(prefix)
     if not q:
         return tuple(_suggestion(index, i, None) for i in index.popular[:limit])
     picked: dict[int, Suggestion] = {}
+    n = index.key_index.get(q)
+    if n is not None:
+        for cand in owners(index, n)[:limit]:
+            i = index.by_id[cand.profession.id]
+            picked[i] = _suggestion(index, i, cand.matched)
     starts: list[tuple[int, tuple[int, int, str], int]] = []
     spaced = " " + q
     for key, i in index.spaced_titles:  # exact title first, then the most common jobs
         if spaced in key:
             starts.append((0 if key == spaced else 1, index.rank_key[i], i))
     for _, _, i in sorted(starts)[:limit]:
-        picked[i] = _suggestion(index, i, None)
+        picked.setdefault(i, _suggestion(index, i, None))
     if len(picked) < limit and len(q) >= 3:
         _suggest_aliases(index, q, picked, limit)
     if len(picked) < limit and len(q) >= 3:
-        found = fuzzy(index, q, 75.0, limit=limit * 2, prefix_last=True, size=SUGGEST_POOL)
-        for cand in found:
+        scored = score(index, read_query(index, q, prefix_last=True), SUGGEST_CAP, head_fit=False)
+        for cand, _ in rank(index, best_keys(scored, limit * 3)):
             i = index.by_id[cand.profession.id]
-            if i not in picked:
+            if cand.score >= SUGGEST_CUTOFF and i not in picked:
                 picked[i] = _suggestion(index, i, cand.matched)
             if len(picked) >= limit:
                 break

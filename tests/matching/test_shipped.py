@@ -77,7 +77,9 @@ def test_seed_roles_and_their_public_twins(shipped_answers: Answers) -> None:
 
 
 @pytest.mark.parametrize("query", ["teacher", "engineer", "manager", "sales"])
-def test_generic_words_ask_with_a_sensible_pick_list(shipped_answers: Answers, query: str) -> None:
+def test_generic_words_answer_with_the_family(shipped_answers: Answers, query: str) -> None:
+    """A generic word answers with its occupation group when the data has one, else asks
+    with the group's members."""
     res = shipped_answers.matcher.resolve(query)
     if res.status is Status.EXACT:  # "engineer": the BLS group 17-2000 Engineers answers
         assert res.profession is not None and res.profession.is_group

@@ -1,0 +1,42 @@
+"""From scored keys to ranked professions: each profession's best name, best first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .index import Index
+from .results import Candidate
+from .scoring import Scored
+
+
+def rank(index: Index, scored: Iterable[Scored]) -> list[tuple[Candidate, bool]]:
+    """Each profession's best-scoring name, best first, with whether that name explains the
+    query's most informative word. A title beats an alias of the same score; how common a job
+    is only orders true ties."""
+    best: dict[int, tuple[float, int, int, int, bool]] = {}
+    for s in scored:
+        value = round(s.score, 1)
+        for i, rank_, sources, _ in index.owners[s.key]:
+            current = best.get(i)
+            mine = (value, rank_, min(sources, 99), s.key, s.complete)
+            if current is None or mine[:3] > current[:3]:
+                best[i] = mine
+    order = sorted(
+        best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], -kv[1][2], index.rank_key[kv[0]])
+    )
+    return [(_candidate(index, i, v[3], v[0]), v[4]) for i, v in order]
+
+
+def owners(index: Index, key: int, value: float = 100.0) -> list[Candidate]:
+    """The professions that own a key (an exact name): "… All Other" catch-alls last, else the
+    most common jobs first."""
+    catch_all = index.catch_all
+    found = sorted(
+        index.owners[key], key=lambda o: (-o[1], -o[2], catch_all[o[0]], index.rank_key[o[0]])
+    )
+    return [_candidate(index, o[0], key, value) for o in found]
+
+
+def _candidate(index: Index, i: int, key: int, value: float) -> Candidate:
+    name = next(o[3] for o in index.owners[key] if o[0] == i)
+    return Candidate(index.professions[i], value, name, index.notes.get(key))
