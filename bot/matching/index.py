@@ -29,8 +29,8 @@ class Rank(IntEnum):
     ALIAS = 1
     CURATED_ALIAS = 2
     SHORT_TITLE = 3  # a title before its comma: "Dentists" of "Dentists, General"
-    GROUP_TITLE = 4  # an occupation group's title yields to an occupation of the same title
-    VOCABULARY = 5  # a curated everyday name (data/vocabulary.yaml): beats aliases, not titles
+    VOCABULARY = 4  # a curated everyday name (data/vocabulary.yaml): beats aliases, not titles
+    GROUP_TITLE = 5  # an occupation group's title yields to an occupation of the same title
     TITLE = 6
     CURATED_TITLE = 7
 
@@ -232,7 +232,7 @@ def build(professions: Sequence[Profession], vocabulary: Vocabulary = EMPTY) -> 
     dominant = {k: o if len(o) == 1 else _dominant(o) for k, o in claims.items()}
     # Keys are numbered in the order pools prefer them: titles, then shorter keys; so cutting
     # a pool to its best few hundred is a plain sort of integers.
-    keys = sorted(dominant, key=lambda k: (dominant[k][0][1] < Rank.GROUP_TITLE, len(k), k))
+    keys = sorted(dominant, key=lambda k: (dominant[k][0][1] < Rank.VOCABULARY, len(k), k))
     owner_lists = [dominant[k] for k in keys]
     # A key's strength orders postings: titles, then curated names and well-sourced aliases,
     # then aliases of common jobs.
