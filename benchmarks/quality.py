@@ -105,15 +105,17 @@ class Tally:
                 f"{case.query!r} -> {codes[:3]}{' (confident)' if confident else ''}"
             )
 
+    def pct(self, k: int) -> float:
+        return round(100.0 * k / self.n, 1) if self.n else 0.0
+
     def row(self) -> dict[str, float | int]:
-        pct = lambda k: round(100.0 * k / self.n, 1) if self.n else 0.0  # noqa: E731
         return {
             "n": self.n,
-            "top1": pct(self.top1),
-            "top5": pct(self.top5),
-            "confident_wrong": pct(self.confident_wrong),
-            "pick_list": pct(self.pick_list),
-            "no_match": pct(self.no_match),
+            "top1": self.pct(self.top1),
+            "top5": self.pct(self.top5),
+            "confident_wrong": self.pct(self.confident_wrong),
+            "pick_list": self.pct(self.pick_list),
+            "no_match": self.pct(self.no_match),
         }
 
 
@@ -173,7 +175,7 @@ def wratio_peer(names: list[str], codes: list[str]) -> Peer:
 
 def tfidf_peer(names: list[str], codes: list[str]) -> Peer:
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 
     vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
     matrix = vec.fit_transform(names).T.tocsc()

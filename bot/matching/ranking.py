@@ -9,7 +9,7 @@ from .results import Candidate
 from .scoring import Scored
 
 
-def rank(index: Index, scored: Iterable[Scored]) -> list[tuple[Candidate, bool]]:
+def rank(index: Index, scored: Iterable[Scored], limit: int = 60) -> list[tuple[Candidate, bool]]:
     """Each profession's best-scoring name, best first, with whether that name explains the
     query's most informative word. A title beats an alias of the same score; how common a job
     is only orders true ties."""
@@ -23,7 +23,7 @@ def rank(index: Index, scored: Iterable[Scored]) -> list[tuple[Candidate, bool]]
                 best[i] = mine
     order = sorted(
         best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], -kv[1][2], index.rank_key[kv[0]])
-    )
+    )[:limit]
     return [(_candidate(index, i, v[3], v[0]), v[4]) for i, v in order]
 
 

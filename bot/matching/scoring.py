@@ -19,7 +19,9 @@ from ..names import STOP_WORDS
 from .index import Index
 
 MAX_TOKENS = 8  # words of a query that are looked at
-POSTINGS_CAP = 1500  # keys per word looked at, strongest first ("worker" is in thousands)
+POSTINGS_CAP = 400  # keys holding the most informative word looked at, strongest first
+OTHER_CAP = 80  # ...and keys holding each other word ("worker" is in thousands of names)
+POOL_MAX = 500  # keys scored per query, at most
 TYPO_ONE_EDIT = 0.85  # a word corrected by one edit counts this much (times its similarity)
 TYPO_FAR = 0.75  # ...and one found further away
 RUNNER_UP_CORRECTION = 0.8  # a correction that is not the closest one counts this much less
@@ -38,18 +40,11 @@ class Query:
     matches: tuple[dict[str, float], ...]  # per token: index word -> how well it matches (0–1)
     informative: int  # position of the most informative word (-1 when there are none)
 
+    ceiling: float  # the weight the best possible name could explain (see read_query)
+
     @property
     def total(self) -> float:
         return sum(self.weights)
-
-    @property
-    def ceiling(self) -> float:
-        """The weight the best possible name could explain: a word known only through its
-        typo corrections can explain no more than its best correction; a word no name has
-        stays fully unexplained. Scores are relative to this, so that a misspelt query can
-        still be answered confidently when one name clearly explains it best."""
-        best = (max(m.values(), default=1.0) for m in self.matches)
-        return sum(w * q for w, q in zip(self.weights, best, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +71,12 @@ def read_query(index: Index, text: str, prefix_last: bool = False) -> Query:
         else:
             weights.append(index.unknown_weight)  # a word no name has: informative, unexplained
     informative = max(range(len(tokens)), key=weights.__getitem__) if tokens else -1
-    return Query(tuple(tokens), tuple(weights), tuple(matches), informative)
+    # A word known only through its typo corrections can explain no more than its best
+    # correction; a word no name has stays fully unexplained. Scores are relative to this, so
+    # that a misspelt query can still be answered when one name clearly explains it best.
+    best = [max(m.values(), default=1.0) for m in matches]
+    ceiling = sum(w * q for w, q in zip(weights, best, strict=True))
+    return Query(tuple(tokens), tuple(weights), tuple(matches), informative, ceiling)
 
 
 def _word_matches(index: Index, token: str, prefix: bool) -> dict[str, float]:
@@ -116,40 +116,61 @@ def _far_words(index: Index, token: str) -> dict[str, float]:
 
 
 def score(
-    index: Index, query: Query, cap: int = POSTINGS_CAP, head_fit: bool = True
+    index: Index,
+    query: Query,
+    head_fit: bool = True,
+    caps: tuple[int, int, int] = (POSTINGS_CAP, OTHER_CAP, POOL_MAX),
 ) -> list[Scored]:
-    """Every key sharing a (possibly corrected) word with the query, scored 0–100 relative to
-    the best any name could score. ``head_fit=False`` for text still being typed, whose last
-    word is not yet its head noun."""
+    """The keys that may explain the query, scored 0–100 relative to the best any name could
+    score. ``head_fit=False`` for text still being typed, whose last word is not yet its head.
+
+    The keys looked at: those holding the query's most informative word, plus the strongest
+    few holding each other word (so that a pick list can still offer them), at most a pool's
+    worth, in preference order (``caps``: keys per informative word, per other word, in
+    all). All set algebra, in C; Python only scores the pool."""
     if not query.tokens or query.ceiling <= 0:
         return []
-    explained: dict[int, float] = {}  # the query's weight each key explains
-    own: dict[int, float] = {}  # the key's own weight the query explains
-    head: dict[int, float] = {}
-    complete: set[int] = set()
-    last = len(query.tokens) - 1
-    postings, idf, heads = index.postings, index.idf, index.heads
-    for j, (weight, matches) in enumerate(zip(query.weights, query.matches, strict=True)):
-        best: dict[int, tuple[float, str]] = {}
+    cap, other_cap, pool_max = caps
+    lookup: dict[str, list[tuple[int, float]]] = {}  # index word -> (query word, quality)
+    pool: set[int] = set()
+    for j, matches in enumerate(query.matches):
+        share = cap if j == query.informative else other_cap
         for word, quality in matches.items():
-            for n in postings[word][:cap]:
-                if n not in best or best[n][0] < quality:
-                    best[n] = (quality, word)
-        for n, (quality, word) in best.items():
-            explained[n] = explained.get(n, 0.0) + weight * quality
-            own[n] = own.get(n, 0.0) + idf[word]
-            if word == heads[n] or not head_fit:
-                head[n] = max(head.get(n, 0.0), 1.0 if j == last else 0.5)
-        if j == query.informative:
-            complete.update(best)
-    total, weights = query.ceiling, index.weights
-    out: list[Scored] = []
-    for n, got in explained.items():
-        precision = min(1.0, own[n] / weights[n]) if weights[n] > 0 else 1.0
-        value = (got / total) * (1 - UNEXPLAINED_COST * (1 - precision))
-        value *= 1 - HEAD_WEIGHT * (1 - head.get(n, 0.0))
-        out.append(Scored(n, min(100.0, 100.0 * value), n in complete))
-    return out
+            lookup.setdefault(word, []).append((j, quality))
+            pool.update(index.postings[word][:share])
+    return [_score_key(index, query, n, lookup, head_fit) for n in sorted(pool)[:pool_max]]
+
+
+def _score_key(
+    index: Index,
+    query: Query,
+    n: int,
+    lookup: dict[str, list[tuple[int, float]]],
+    head_fit: bool,
+) -> Scored:
+    """One key: the share of the query it explains, less what it leaves unexplained of its
+    own words, and whether its head noun is the query's."""
+    best = [0.0] * len(query.tokens)
+    own = 0.0  # the key's own weight that the query explains
+    head = 0.0 if head_fit else 1.0
+    key_head, last, idf = index.heads[n], len(query.tokens) - 1, index.idf
+    for word in set(index.keys[n].split()):
+        hits = lookup.get(word)
+        if hits is None:
+            continue
+        own += idf[word]
+        for j, quality in hits:
+            if quality > best[j]:
+                best[j] = quality
+            if word == key_head:
+                head = max(head, 1.0 if j == last else 0.5)
+    explained = sum(w * q for w, q in zip(query.weights, best, strict=True))
+    weight = index.weights[n]
+    precision = min(1.0, own / weight) if weight > 0 else 1.0
+    value = (explained / query.ceiling) * (1 - UNEXPLAINED_COST * (1 - precision))
+    value *= 1 - HEAD_WEIGHT * (1 - head)
+    complete = query.informative >= 0 and best[query.informative] > 0
+    return Scored(n, min(100.0, 100.0 * value), complete)
 
 
 def best_keys(scored: Sequence[Scored], limit: int) -> list[Scored]:

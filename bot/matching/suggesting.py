@@ -9,7 +9,7 @@ from .results import Suggestion
 from .scoring import best_keys, read_query, score
 
 SUGGEST_SCAN = 300  # alias keys per word looked at for autocomplete (strongest first)
-SUGGEST_CAP = 120  # keys per word scored per keystroke, where time matters most
+SUGGEST_CAPS = (40, 20, 150)  # keys scored per keystroke (see scoring.score): time matters most
 SUGGEST_CUTOFF = 55.0  # relevance a typo-tolerant suggestion needs
 
 
@@ -36,7 +36,7 @@ def suggest(index: Index, prefix: str, limit: int) -> tuple[Suggestion, ...]:
     if len(picked) < limit and len(q) >= 3:
         _suggest_aliases(index, q, picked, limit)
     if len(picked) < limit and len(q) >= 3:
-        scored = score(index, read_query(index, q, prefix_last=True), SUGGEST_CAP, head_fit=False)
+        scored = score(index, read_query(index, q, prefix_last=True), False, SUGGEST_CAPS)
         for cand, _ in rank(index, best_keys(scored, limit * 3)):
             i = index.by_id[cand.profession.id]
             if cand.score >= SUGGEST_CUTOFF and i not in picked:
