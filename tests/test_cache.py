@@ -99,9 +99,9 @@ def _poison(entry: Path, victim: int, key: str | None) -> None:
 
     data = entry.read_bytes()
     header, _, payload = data[len(cache_mod.MAGIC) :].partition(b"\n")
-    keys, owners, postings, words, deletes, compact = marshal.loads(payload)
-    owners = [[(victim, 4, 99, "Poisoned")] for _ in owners]
-    payload = marshal.dumps((keys, owners, postings, words, deletes, compact))
+    state = list(marshal.loads(payload))
+    state[1] = [[(victim, 4, 99, "Poisoned")] for _ in state[1]]  # every key's owners
+    payload = marshal.dumps(tuple(state))
     if key is not None:
         header = cache_mod.digest("marshal", "index", key, payload).encode()
     entry.write_bytes(cache_mod.MAGIC + header + b"\n" + payload)

@@ -112,8 +112,8 @@ class Index:
         """The built state from ``disk`` when this data was indexed before by this code."""
         key = ""
         if fingerprint:
-            parts = (fingerprint, vocabulary.fingerprint, _CODE_DIGEST, str(len(self.professions)))
-            key = digest(*parts)
+            words = (vocabulary.fingerprint,) if vocabulary.fingerprint else ()
+            key = digest(fingerprint, *words, _CODE_DIGEST, str(len(self.professions)))
         n = len(self.professions)
         state = disk.get("index", key, lambda s: valid_state(s, n)) if disk and key else None
         if state is not None:
