@@ -21,6 +21,7 @@ from .dataset import DatasetError, load_dataset
 from .exitcodes import ExitCode
 from .matching import Resolution, Status
 from .model import Profession
+from .ratings import check_ratings
 from .settings import Settings, SettingsError
 
 
@@ -172,6 +173,9 @@ def _check_data(settings: Settings, paths: Sequence[Path]) -> int:
     extra = list(settings.data_paths) + list(paths)
     cache = DiskCache(settings.data_cache_dir())
     ds = load_dataset(extra=extra, cache=cache, limits=settings.read_limits())
+    problems = check_ratings(p.id for p in ds)
+    if problems:
+        raise DatasetError(problems)
     curated = sum(p.curated for p in ds)
     aliases = sum(len(p.aliases) for p in ds)
     print(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import operator
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -75,3 +75,17 @@ def load_ratings(data_dir: Path | None = None) -> Ratings:
     """The shipped ratings (or those in ``data_dir``), parsed once per folder."""
     path = (data_dir or default_data_dir()) / RATINGS_FILE
     return parse_ratings(path.read_text(encoding="utf-8"), str(path))
+
+
+def check_ratings(ids: Iterable[str], data_dir: Path | None = None) -> list[str]:
+    """Problems of the ratings file (for ``check-data``): malformed, or rows of unknown ids."""
+    try:
+        ratings = load_ratings(data_dir)
+    except (OSError, RatingsError) as exc:
+        return [str(exc)]
+    known = set(ids)
+    return [
+        f"{RATINGS_FILE}: no profession has the id {pid!r}"
+        for pid in ratings.vectors
+        if pid not in known
+    ]

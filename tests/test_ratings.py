@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 
-from bot.ratings import RatingsError, load_ratings, parse_ratings
+from bot.ratings import RatingsError, check_ratings, load_ratings, parse_ratings
 
 
 def test_shipped_ratings_load_and_cover_the_rated_occupations(shipped: object) -> None:
@@ -53,3 +54,12 @@ def test_blank_cells_are_not_rated() -> None:
     ratings = parse_ratings("# c\nid\tSkill: A\tSkill: B\nx\t\t2\ny\t3\t\n")
     assert list(ratings.vectors["x"]) == [0.0, 2.0]
     assert ratings.similarity("x", "y") == 0.0
+
+
+def test_check_ratings(tmp_path: Path) -> None:
+    assert check_ratings(["a-job"], tmp_path) == [
+        f"[Errno 2] No such file or directory: '{tmp_path / 'ratings.tsv'}'"
+    ]
+    (tmp_path / "ratings.tsv").write_text("id\tSkill: A\na-job\t2\nghost\t3\n", encoding="utf-8")
+    assert check_ratings(["a-job"], tmp_path) == ["ratings.tsv: no profession has the id 'ghost'"]
+    assert check_ratings(["a-job", "ghost"], tmp_path) == []
