@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Profession
 
@@ -51,6 +52,7 @@ def _word_case(word: str) -> str:
     return word.lower()
 
 
+@lru_cache(maxsize=4096)
 def lower_title(title: str) -> str:
     """A title as it reads inside a sentence: "Registered Nurses" → "registered nurses";
     proper nouns and acronyms keep their capitals ("English as a second language")."""

@@ -7,7 +7,7 @@ import here: the Discord adapter and the console render the same sheet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum, StrEnum
 
 from ..format import MISSING
@@ -91,6 +91,12 @@ class Sheet:
     paged: bool = False  # one page per block with content, or all of them on one page
     note: str | None = None  # one line before the answer: how the question was understood
     url: str | None = None  # the page the title links to
+    _pages: tuple[Page, ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        shown = tuple(b for b in self.blocks if not b.empty)
+        pages = tuple((b,) for b in shown) if self.paged else (shown,)
+        object.__setattr__(self, "_pages", pages)  # frozen: computed once, here
 
     def noted(self, note: str | None) -> Sheet:
         """The same sheet with a note line ("“uber driver” → Taxi Drivers and Chauffeurs")."""
@@ -107,10 +113,7 @@ class Sheet:
     @property
     def pages(self) -> tuple[Page, ...]:
         """The blocks of each page, in order: empty blocks are never shown."""
-        shown = tuple(b for b in self.blocks if not b.empty)
-        if self.paged:
-            return tuple((b,) for b in shown)
-        return (shown,)
+        return self._pages
 
     @property
     def page_titles(self) -> tuple[str, ...]:

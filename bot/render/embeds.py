@@ -73,9 +73,8 @@ def _titled(embed: discord.Embed, title: str, value: str) -> None:
 
 def _columns(embed: discord.Embed, block: Block, sheet: Sheet) -> None:
     """Rows compared across columns: one field per row."""
-    for row in block.rows:
-        if _full(embed):
-            return
+    room = limits.EMBED_FIELDS - len(embed.fields)
+    for row in block.rows[: max(0, room)]:
         embed.add_field(
             name=clip(esc(row.label), limits.FIELD_NAME),
             value=clip(_row_value(row, sheet), limits.FIELD_VALUE) or "—",
