@@ -1,8 +1,13 @@
-"""What was typed → an answer: resolve every name, ask when unsure, then render and send."""
+"""What was typed → an answer: resolve every name, ask when unsure, then render and send.
+
+Also what the components do (page buttons, pick lists, "did you mean" buttons): each works from
+its ``custom_id`` alone (:mod:`.custom_ids`), with the answers of the cog that calls it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -10,14 +15,36 @@ import discord
 from .. import messages
 from ..answers import Answers
 from ..comparison import Kind, Sheet
-from ..matching import Status
+from ..matching import Resolution, Status
 from ..model import Profession
-from ..render.embeds import LazyPages
-from .common import NO_MENTIONS, escape
+from ..render import limits
+from ..render.embeds import render_page
+from ..text import clip
+from .common import NO_MENTIONS, escape, send_ephemeral
+from .components import carry_over, meant_buttons, page_buttons, pick_select, select_option
+from .custom_ids import Keys, PageRef, PickRef
 from .deadline import respond
-from .views import Pager, PickView
 
 Interaction = discord.Interaction[Any]  # any client: this flow needs only the interaction
+
+GONE = (
+    "The profession behind this button is no longer in my data (it was updated since). "
+    "Please run the command again."
+)
+UPDATED = "The figures have been updated since this answer was sent: this page shows the new ones."
+YOUR_COPY = "Your own copy of this page (only you can see it):"
+
+
+@dataclass(frozen=True)
+class Served:
+    """What a cog serves from: the answers and the short keys of their professions."""
+
+    answers: Answers
+    keys: Keys
+
+    @classmethod
+    def of(cls, answers: Answers) -> Served:
+        return cls(answers, Keys(answers.dataset))
 
 
 def build_view(answers: Answers, kind: Kind, professions: Sequence[Profession]) -> Sheet:
@@ -25,54 +52,155 @@ def build_view(answers: Answers, kind: Kind, professions: Sequence[Profession]) 
 
 
 def page_labels(sheet: Sheet) -> list[str]:
-    """The section title of each page ``render_pages`` makes, in the same order."""
+    """The section title of each page ``render_page`` makes, in the same order."""
     return list(sheet.page_titles)
 
 
+def page_keys(sheet: Sheet) -> list[str]:
+    """A short stable name for each page: the key of its (first) section."""
+    return [page[0].key if page else "all" for page in sheet.pages]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of an answer, ready to send: the embed and its buttons (if it has pages)."""
+
+    embed: discord.Embed
+    buttons: discord.ui.View | None
+    stale: bool = False  # the answer's figures changed since the button was made
+
+    def message(self, *content: str) -> dict[str, Any]:
+        """Keyword arguments for discord.py's send and edit methods."""
+        kwargs: dict[str, Any] = {"content": "\n".join(content) or None, "embed": self.embed}
+        if self.buttons is not None:
+            kwargs["view"] = self.buttons
+        return kwargs | {"allowed_mentions": NO_MENTIONS}
+
+
+def page_of(
+    served: Served, kind: Kind, professions: Sequence[Profession], asked: PageRef | None = None
+) -> Page:
+    """The page ``asked`` names (the first page when None, or when it no longer exists)."""
+    view = build_view(served.answers, kind, professions)
+    keys = page_keys(view)
+    fingerprint = served.keys.fingerprint(professions)
+    index = keys.index(asked.page) if asked and asked.page in keys else 0
+    stale = asked is not None and (asked.fingerprint != fingerprint or asked.page not in keys)
+    embed = render_page(view, index)
+    if len(keys) < 2:
+        return Page(embed, None, stale)
+    codes = tuple(served.keys.key(p) for p in professions)
+    ref = PageRef(kind, codes, keys[index], fingerprint)
+    return Page(embed, page_buttons(ref, list(zip(keys, page_labels(view), strict=True))), stale)
+
+
 async def send_answer(
-    interaction: Interaction, answers: Answers, kind: Kind, professions: Sequence[Profession]
+    interaction: Interaction,
+    served: Served,
+    kind: Kind,
+    professions: Sequence[Profession],
+    *,
+    followup: bool = False,
 ) -> None:
-    """Send the (public) answer as this interaction's response; a comparison gets page buttons."""
-    view = build_view(answers, kind, professions)
-    pages = LazyPages(view)  # only the first page is rendered now
-    if len(pages) == 1:
-        await respond(interaction, embed=pages[0], allowed_mentions=NO_MENTIONS)
+    """Send the public answer: the interaction's response, or a follow-up when it has one."""
+    page = page_of(served, kind, professions)
+    if followup:
+        await interaction.followup.send(**page.message())
+    else:
+        await respond(interaction, **page.message())  # deferred if it cannot go in time
+
+
+def is_asker(interaction: Interaction) -> bool:
+    """Whether the user who clicked is the one the message answered (a private message: always)."""
+    message = interaction.message
+    if message is None:
+        return False
+    if message.flags.ephemeral:
+        return True
+    meta = message.interaction_metadata
+    return meta is not None and meta.user.id == interaction.user.id
+
+
+async def turn_page(interaction: Interaction, served: Served, ref: PageRef) -> None:
+    """The asker's message turns to the page; anyone else gets a private copy of it."""
+    professions = served.keys.professions(ref.keys)
+    if professions is None:
+        await send_ephemeral(interaction, GONE)
         return
-    pager = Pager(page_labels(view), pages, owner_id=interaction.user.id)
-    await respond(interaction, embed=pages[0], view=pager, allowed_mentions=NO_MENTIONS)
-    pager.attach(interaction)
+    page = page_of(served, ref.kind, professions, ref)
+    note = [UPDATED] if page.stale else []
+    if is_asker(interaction):
+        await interaction.response.edit_message(**page.message(*note))
+    else:
+        await interaction.response.send_message(**page.message(YOUR_COPY, *note), ephemeral=True)
+
+
+# --------------------------------------------------------------------------- asking
+
+
+def _asking(served: Served, ref: PickRef, res: Resolution) -> list[discord.ui.Item[Any]]:
+    """The components that ask which profession ``res`` meant: a pick list, or did-you-mean."""
+    keys = served.keys
+    if res.status is Status.AMBIGUOUS:
+        options = [select_option(c, keys.key(c.profession)) for c in res.candidates]
+        placeholder = f"Pick the profession you meant by “{messages.shorten_query(res.query)}”"
+        return [pick_select(ref, placeholder, options)]
+    return list(
+        meant_buttons(ref, [(c.profession, keys.key(c.profession)) for c in res.candidates])
+    )
 
 
 async def answer(
-    interaction: Interaction, answers: Answers, kind: Kind, names: Sequence[str]
+    interaction: Interaction, served: Served, kind: Kind, names: Sequence[str]
 ) -> None:
     """Resolve ``names`` (what the user submitted: an autocomplete id or any text) and answer.
 
-    All confident → the answer. Any name that matches nothing → one ephemeral note (with "did you
-    mean" hints) and nothing else. Otherwise an ephemeral pick list asks about each ambiguous name
-    in turn; the last pick sends the answer.
+    All confident → the answer. Otherwise one private message says what was not understood
+    and asks: a pick list per ambiguous name, "did you mean" buttons per name that matched
+    nothing (if it resembles anything); the last pick sends the answer.
     """
-    matcher = answers.matcher
-    resolutions = [matcher.resolve(name) for name in names]
-    unknown = [r for r in resolutions if r.status is Status.NONE]
-    if unknown:
-        text = "\n".join(escape(messages.not_found(r)) for r in unknown)
-        await respond(interaction, content=text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        return
+    resolutions = [served.answers.matcher.resolve(name) for name in names]
     found = [r.profession for r in resolutions]
     if all(p is not None for p in found):
-        await send_answer(interaction, answers, kind, [p for p in found if p is not None])
+        await send_answer(interaction, served, kind, [p for p in found if p is not None])
         return
+    keys = tuple(served.keys.key(p) if p else None for p in found)
+    items: list[discord.ui.Item[Any]] = []
+    for slot, res in enumerate(resolutions):
+        if res.profession is None:
+            asked = _asking(served, PickRef(kind, slot, keys), res)
+            if not asked:  # nothing to offer for this name: the answer cannot be completed
+                items = []
+                break
+            items += asked
+    text = "\n".join(escape(messages.unresolved(r)) for r in resolutions if r.profession is None)
+    extra: dict[str, Any] = {}
+    if items:
+        extra["view"] = view = discord.ui.View(timeout=None)
+        for item in items:
+            view.add_item(item)
+    await respond(interaction, content=text, ephemeral=True, allowed_mentions=NO_MENTIONS, **extra)
 
-    async def finish(picked: discord.Interaction, professions: list[Profession]) -> None:
-        await send_answer(picked, answers, kind, professions)
 
-    picker = PickView(resolutions, owner_id=interaction.user.id, finish=finish)
-    await respond(
-        interaction,
-        content=picker.content,
-        view=picker,
-        ephemeral=True,
-        allowed_mentions=NO_MENTIONS,
-    )
-    picker.attach(interaction)
+async def pick(interaction: Interaction, served: Served, ref: PickRef, key: str) -> None:
+    """A name was picked: ask the next one (same message), or tidy up and send the answer."""
+    chosen = served.keys.get(key)
+    if chosen is None:
+        await send_ephemeral(interaction, GONE)
+        return
+    now = ref.picked(key)
+    if not now.complete:
+        asked = interaction.message.content if interaction.message else ""
+        await interaction.response.edit_message(
+            content=clip(escape(f"✓ {chosen.title}") + "\n" + asked, limits.CONTENT),
+            view=carry_over(interaction.message, now),
+            allowed_mentions=NO_MENTIONS,
+        )
+        return
+    professions = served.keys.professions(now.keys)
+    if professions is None:
+        await send_ephemeral(interaction, GONE)
+        return
+    titles = escape("✓ " + " · ".join(p.title for p in professions))
+    await interaction.response.edit_message(content=titles, view=None, allowed_mentions=NO_MENTIONS)
+    await send_answer(interaction, served, ref.kind, professions, followup=True)

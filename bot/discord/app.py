@@ -24,7 +24,6 @@ from ..settings import Settings, env_file_warning
 from .client import CareerBot
 from .cogs import CareerCog, InfoCog
 from .lifecycle import drain
-from .views import expire_live_views
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +67,9 @@ async def _serve(client: CareerBot, token: str) -> None:
     close() at that moment would leave the process hanging (cancelling is also what
     ``Client.run`` does on Ctrl-C). The cancel is repeated until it takes, since Python 3.11's
     ``asyncio.wait_for`` can swallow one. Before that, :func:`.lifecycle.drain` closes the
-    gateway and answers the interactions already received (bounded to 8 s). Buttons still
-    listening are then disabled and ``async with`` closes the connections.
+    gateway and answers the interactions already received (bounded to 8 s). Then ``async with``
+    closes the connections. Buttons are left as they are: they carry what they need, so the next
+    process answers them.
     """
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -100,9 +100,6 @@ async def _serve_until(client: CareerBot, token: str, stop: asyncio.Event) -> No
         while not runner.done():
             runner.cancel()
             await asyncio.wait({runner}, timeout=1.0)
-        expired = await expire_live_views()
-        if expired:
-            log.info("Disabled the buttons of %d message(s) before stopping", expired)
 
 
 def _on_signal(stop: asyncio.Event, sig: signal.Signals) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 import discord
 from discord.ext import commands
@@ -37,6 +37,13 @@ def _sharding(settings: Settings) -> dict[str, Any]:
     return sharding
 
 
+class ServingCog(commands.Cog):
+    """A cog of this bot: it may bring dynamic items (buttons that outlive the process), which
+    the bot registers with the cog, so that any process answers them."""
+
+    dynamic_items: ClassVar[tuple[type[discord.ui.DynamicItem[Any]], ...]] = ()
+
+
 class CareerBot(commands.AutoShardedBot):
     """Serves the slash commands of ``cogs``; one error handler (:class:`.errors.CareerTree`).
 
@@ -44,7 +51,7 @@ class CareerBot(commands.AutoShardedBot):
     """
 
     def __init__(
-        self, settings: Settings, cogs: Sequence[commands.Cog] = (), *, force_sync: bool = False
+        self, settings: Settings, cogs: Sequence[ServingCog] = (), *, force_sync: bool = False
     ) -> None:
         # This bot never joins voice: no start-up warnings about missing voice libraries.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
@@ -66,10 +73,12 @@ class CareerBot(commands.AutoShardedBot):
         self.sync_result: SyncResult | None = None
 
     async def add_initial_cogs(self) -> None:
-        """Add the cogs given at construction (their commands join the tree)."""
+        """Add the cogs given at construction: their commands join the tree, their dynamic
+        items are registered (so buttons sent by an earlier process work at once)."""
         for cog in self.initial_cogs:
             if self.get_cog(cog.qualified_name) is None:
                 await self.add_cog(cog)
+                self.add_dynamic_items(*cog.dynamic_items)
 
     async def setup_hook(self) -> None:
         await self.add_initial_cogs()

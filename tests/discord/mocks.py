@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Awaitable, Callable
+from types import SimpleNamespace
 from typing import Any, cast
 from unittest import mock
 
@@ -132,3 +133,62 @@ async def autocomplete(cog: CareerCog, interaction: Any, current: str) -> list[C
     callback: Callable[[Any, str], Awaitable[list[Choice[str]]]]
     callback = cast(Any, cog).profession_autocomplete
     return await callback(interaction, current)
+
+
+def message_of(kwargs: dict[str, Any], author: int = ALICE) -> Any:
+    """The message Discord made of a send/edit (as a component interaction carries it)."""
+    from discord.components import _component_factory
+
+    view = kwargs.get("view")
+    rows = view.to_components() if view is not None else []
+    return SimpleNamespace(  # what the adapter and discord.py's dispatch read of a message
+        content=kwargs.get("content") or "",
+        flags=discord.MessageFlags(ephemeral=bool(kwargs.get("ephemeral"))),
+        interaction_metadata=SimpleNamespace(user=SimpleNamespace(id=author)),
+        components=[_component_factory(row) for row in rows],
+    )
+
+
+async def press(
+    answers: Answers,
+    cog: Any,
+    message: Any,
+    custom_id: str,
+    user_id: int = ALICE,
+    values: list[str] | None = None,
+    reuse: Any = None,
+) -> Any:
+    """A click on ``custom_id`` of ``message`` dispatched as discord.py dispatches it to its
+    dynamic items (template match → ``from_custom_id`` → state → ``callback``); returns the
+    interaction, its response and follow-ups recorded. ``reuse``: an interaction mock to use
+    again (much cheaper than a new one when a test presses thousands of buttons)."""
+    from bot.discord.components import DYNAMIC_ITEMS
+
+    data: dict[str, Any] = {"custom_id": custom_id, "component_type": 3 if values else 2}
+    if values is not None:
+        data["values"] = values
+    if reuse is None:
+        inter = make_interaction(answers, user_id, discord.InteractionType.component, data)
+    else:
+        inter = reuse
+        for method in (
+            inter.response.send_message,
+            inter.response.edit_message,
+            inter.followup.send,
+        ):
+            method.reset_mock()
+        inter.response.answered[0] = False
+        inter.type, inter.data, inter.user.id = discord.InteractionType.component, data, user_id
+    inter.message = message
+    inter.client.cogs = {"Careers": cog}
+    view = discord.ui.View.from_message(message, timeout=None)
+    base = next(c for c in view.walk_children() if getattr(c, "custom_id", None) == custom_id)
+    (item_cls,) = [
+        c for c in DYNAMIC_ITEMS if c.__discord_ui_compiled_template__.fullmatch(custom_id)
+    ]
+    match = item_cls.__discord_ui_compiled_template__.fullmatch(custom_id)
+    assert match is not None
+    item = await item_cls.from_custom_id(inter, base, match)
+    item._refresh_state(inter, data)
+    await item.callback(inter)
+    return inter

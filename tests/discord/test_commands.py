@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import discord
 import pytest
 
 from bot.answers import Answers
+from bot.comparison import Kind
 from bot.discord.answering import page_labels
 from bot.discord.cogs import CareerCog, InfoCog
-from bot.discord.views import Pager, PickView
+from bot.discord.components import PageButton
+from bot.discord.custom_ids import PageRef
 from bot.render.embeds import render_pages
 
-from .mocks import ALICE, APP_ID, assert_clean_payload, call, sent
+from .mocks import APP_ID, assert_clean_payload, call, sent
 
 
 def all_commands(career: CareerCog, info: InfoCog) -> list[Any]:
@@ -77,12 +78,13 @@ async def test_compare_with_typos_sends_the_first_page_and_page_buttons(
     view = mini_answers.compare(a, b)
     pages = render_pages(view)
     assert body["embeds"] == [pages[0].to_dict()]
-    pager = kwargs["view"]
-    assert isinstance(pager, Pager)
-    assert pager.owner_id == ALICE
-    assert [b.label for b in pager.buttons] == page_labels(view)
-    assert len(pager.buttons) == len(pages) > 1
-    assert pager.message_interaction is inter  # so it can disable the buttons on timeout
+    buttons = kwargs["view"].children
+    assert all(isinstance(b, PageButton) for b in buttons)
+    assert [b.item.label for b in buttons] == page_labels(view)
+    assert len(buttons) == len(pages) > 1
+    assert buttons[0].ref == PageRef(
+        Kind.COMPARE, buttons[0].ref.keys, "summary", buttons[0].ref.fingerprint
+    )
 
 
 # --------------------------------------------------------------------------- nothing matches
@@ -128,112 +130,6 @@ async def test_echoed_text_is_escaped_and_never_pings(
     assert "@everyone" not in content and "@here" not in content
     assert "<@1000000000000000302>" not in content
     assert "**" not in content.replace("\\*", "") and "||" not in content.replace("\\|", "")
-
-
-# --------------------------------------------------------------------------- ambiguous names
-
-
-async def test_ambiguous_name_asks_with_an_ephemeral_select(
-    interaction: Any, career_cog: CareerCog
-) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, "loss prevention")
-    kwargs = _response(inter)
-    body = assert_clean_payload(kwargs)
-    assert kwargs["ephemeral"] is True
-    assert "could mean several professions" in kwargs["content"]
-    picker = kwargs["view"]
-    assert isinstance(picker, PickView)
-    (row,) = body["components"]
-    (select,) = row["components"]
-    assert select["type"] == 3
-    values = [o["value"] for o in select["options"]]
-    assert {"retail-loss-prevention-specialists", "security-guards"} <= set(values)
-    assert 1 <= len(values) <= 25
-
-
-async def test_picking_from_the_select_answers_publicly(
-    interaction: Any, career_cog: CareerCog
-) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, "loss prevention")
-    picker: PickView = _response(inter)["view"]
-    pick = interaction(
-        kind=discord.InteractionType.component,
-        data={
-            "custom_id": picker.select.custom_id,
-            "component_type": 3,
-            "values": ["security-guards"],
-        },
-    )
-    await picker._scheduled_task(picker.select, pick)  # discord.py's own dispatch path
-    kwargs = _response(pick)
-    assert_clean_payload(kwargs)
-    assert not kwargs.get("ephemeral")
-    assert kwargs["embed"].title.startswith("Security Guards")
-    assert picker.is_finished()
-    # the ephemeral pick list is tidied through the command's own interaction webhook
-    edit = sent(inter.edit_original_response)
-    assert edit["view"] is None and "Security Guards" in edit["content"]
-
-
-async def test_compare_with_two_ambiguous_names_asks_one_then_the_other(
-    interaction: Any, career_cog: CareerCog
-) -> None:
-    inter = interaction()
-    await call(career_cog.compare, inter, "loss prevention", "driver")
-    assert _response(inter)["ephemeral"] is True
-    picker: PickView = _response(inter)["view"]
-    first = interaction(
-        kind=discord.InteractionType.component,
-        data={
-            "custom_id": picker.select.custom_id,
-            "component_type": 3,
-            "values": ["security-guards"],
-        },
-    )
-    await picker._scheduled_task(picker.select, first)
-    step = sent(first.response.edit_message)  # same ephemeral message, next question
-    body = assert_clean_payload(step)
-    assert "“driver”" in step["content"]
-    options = [o["value"] for o in body["components"][0]["components"][0]["options"]]
-    assert "light-truck-drivers" in options
-    second = interaction(
-        kind=discord.InteractionType.component,
-        data={
-            "custom_id": picker.select.custom_id,
-            "component_type": 3,
-            "values": ["light-truck-drivers"],
-        },
-    )
-    await picker._scheduled_task(picker.select, second)
-    answer = _response(second)
-    assert_clean_payload(answer)
-    assert not answer.get("ephemeral")
-    assert "Security Guards vs Light Truck Drivers" in answer["embed"].title
-    assert isinstance(answer["view"], Pager)
-    # the tidy-up goes through the latest interaction that owns the pick list message
-    sent(first.edit_original_response)
-    inter.edit_original_response.assert_not_called()
-
-
-async def test_compare_keeps_a_confident_name_and_asks_only_about_the_other(
-    interaction: Any, career_cog: CareerCog
-) -> None:
-    inter = interaction()
-    await call(career_cog.compare, inter, "lawyer", "loss prevention")
-    picker: PickView = _response(inter)["view"]
-    assert picker.current == 1
-    pick = interaction(
-        kind=discord.InteractionType.component,
-        data={
-            "custom_id": picker.select.custom_id,
-            "component_type": 3,
-            "values": ["retail-loss-prevention-specialists"],
-        },
-    )
-    await picker._scheduled_task(picker.select, pick)
-    assert _response(pick)["embed"].title.startswith("Summary: Lawyers vs Retail Loss")
 
 
 # --------------------------------------------------------------------------- help, about, invite
@@ -318,12 +214,12 @@ async def test_every_payload_over_the_shipped_data_fits_discord(shipped_answers:
         await run(cog.career, p.id)
     for a, b in zip(profs[::step], profs[step // 2 :: step], strict=False):
         kwargs = await run(cog.compare, a.id, b.id)
-        pager = kwargs["view"]
-        assert isinstance(pager, Pager)
-        for button, page in zip(pager.buttons, pager.pages, strict=True):
+        buttons = kwargs["view"].children
+        pages = render_pages(shipped_answers.compare(a, b))
+        for button, page in zip(buttons, pages, strict=True):
             assert (page.title or "").startswith(
-                f"{button.label}: "
-            )  # each button shows its own page
+                f"{button.item.label}: "
+            )  # each shows its own page
             assert_clean_payload({"embed": page, "allowed_mentions": kwargs["allowed_mentions"]})
     words = sorted({w for p in profs for w in p.title.split() if len(w) > 3})
     for word in words[:: max(1, len(words) // 150)]:

@@ -8,6 +8,8 @@ tests hold whatever the shipped data contains.
 
 from __future__ import annotations
 
+import copy
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,9 +19,10 @@ import pytest
 
 from bot.answers import Answers
 from bot.comparison import Kind
-from bot.discord.answering import build_view
+from bot.discord.answering import YOUR_COPY, build_view
 from bot.discord.app import BAD_TOKEN
-from bot.discord.views import NOT_YOURS_PAGES
+from bot.discord.components import REFUSED
+from bot.discord.custom_ids import MEANT, Keys
 from bot.matching import Status
 from bot.render.embeds import render_pages
 from bot.render.limits import choices_problems, message_problems
@@ -59,11 +62,8 @@ def shared(cache: Path) -> Iterator[Served]:
         bot.assert_token_not_leaked()
         # Tracebacks only for the errors a test provoked on purpose.
         assert bot.output.count("Traceback") == PROVOKED["tracebacks"], bot.output_tail()
-        # A clean stop leaves no button that would fail: pagers disabled, pick lists closed.
-        for message in fake.messages.values():
-            for row in message.get("components") or []:
-                for c in row["components"]:
-                    assert c.get("disabled") or c.get("style") == 5, (message["id"], c)  # 5: link
+        # A clean stop leaves the buttons as they are: the next process answers them.
+        assert "Disabled the buttons" not in bot.output
         fake.assert_clean()
 
 
@@ -145,7 +145,9 @@ def test_compare_with_typos_answers_with_the_first_page(
     assert buttons[0]["disabled"] and not any(b["disabled"] for b in buttons[1:])
 
 
-def test_page_buttons_turn_pages_for_the_asker_only(fake: FakeDiscord, answers: Answers) -> None:
+def test_page_buttons_turn_the_askers_page_and_copy_it_for_others(
+    fake: FakeDiscord, answers: Answers
+) -> None:
     names = ["collections specialist", "loan officer"]
     record = fake.slash("compare", dict(zip("ab", names, strict=True)))
     pages = _expected_pages(answers, Kind.COMPARE, names)
@@ -159,10 +161,14 @@ def test_page_buttons_turn_pages_for_the_asker_only(fake: FakeDiscord, answers: 
     assert flipped.embeds == [pages[2]]
     assert _buttons(flipped.components)[2]["disabled"]
 
-    refused = fake.click(message, buttons[3]["custom_id"], user="bob")
-    assert refused.callback_type == CHANNEL_MESSAGE and refused.ephemeral
-    assert refused.content == NOT_YOURS_PAGES
+    copy = fake.click(message, buttons[3]["custom_id"], user="bob")  # bob did not ask
+    assert copy.callback_type == CHANNEL_MESSAGE and copy.ephemeral
+    _check_body(copy)
+    assert copy.content == YOUR_COPY and copy.embeds == [pages[3]]
     assert fake.message(message["id"])["embeds"] == [pages[2]]  # unchanged by bob's click
+    mine = fake.response_message(copy)  # bob's own copy turns for bob
+    turned = fake.click(mine, _buttons(copy.components)[0]["custom_id"], user="bob")
+    assert turned.callback_type == UPDATE_MESSAGE and turned.embeds == [pages[0]]
 
 
 def test_salary_and_career_are_single_public_embeds(fake: FakeDiscord, answers: Answers) -> None:
@@ -196,33 +202,56 @@ def test_an_ambiguous_name_asks_privately_and_the_pick_answers(
     assert query in record.content
     (select,) = [c for row in record.components for c in row["components"]]
     assert select["type"] == 3 and 1 <= len(select["options"]) <= 25
-    candidates = [c.profession.id for c in answers.matcher.resolve(query).candidates]
+    keys = Keys(answers.dataset)
+    candidates = [keys.key(c.profession) for c in answers.matcher.resolve(query).candidates]
     assert [o["value"] for o in select["options"]] == candidates[:25]
 
     choice = select["options"][-1]["value"]
     picked = fake.select(fake.response_message(record), select["custom_id"], [choice])
-    assert picked.callback_type == CHANNEL_MESSAGE and not picked.ephemeral
-    _check_body(picked)
-    assert picked.embeds == _expected_pages(answers, Kind.SALARY, [choice])
-    fake.wait_for(lambda: bool(record.edits), 5, "the pick list to be tidied")
+    assert picked.callback_type == UPDATE_MESSAGE  # the private pick list is tidied …
     tidied = fake.response_message(record)
     assert tidied is not None and tidied["components"] == [] and tidied["content"].startswith("✓")
+    fake.wait_for(lambda: bool(picked.followups), 5, "the answer")  # … and the answer is public
+    (answer,) = picked.followups
+    assert not answer.get("flags", 0) & EPHEMERAL and answer["allowed_mentions"] == {"parse": []}
+    assert message_problems(answer) == []
+    profession = keys.get(choice)
+    assert profession is not None
+    assert answer["embeds"] == _expected_pages(answers, Kind.SALARY, [profession.id])
 
 
-def test_compare_with_two_ambiguous_names_asks_twice(fake: FakeDiscord, answers: Answers) -> None:
+def test_compare_with_two_ambiguous_names_asks_both(fake: FakeDiscord, answers: Answers) -> None:
     query = _ambiguous(answers)
     record = fake.slash("compare", {"a": query, "b": query})
     message = fake.response_message(record)
-    select = record.components[0]["components"][0]
-    first = select["options"][0]["value"]
-    step = fake.select(message, select["custom_id"], [first])
-    assert step.callback_type == UPDATE_MESSAGE  # same private message, second question
+    first_select, second_select = [row["components"][0] for row in record.components]
+    first = first_select["options"][0]["value"]
+    step = fake.select(message, first_select["custom_id"], [first])
+    assert step.callback_type == UPDATE_MESSAGE  # same private message, one question left
     _check_body(step)
-    second_select = step.components[0]["components"][0]
-    second = second_select["options"][1]["value"]
-    done = fake.select(fake.message(message["id"]), second_select["custom_id"], [second])
-    assert done.callback_type == CHANNEL_MESSAGE and not done.ephemeral
-    assert done.embeds == _expected_pages(answers, Kind.COMPARE, [first, second])[:1]
+    (left,) = [row["components"][0] for row in step.components]
+    second = left["options"][1]["value"]
+    done = fake.select(fake.message(message["id"]), left["custom_id"], [second])
+    assert done.callback_type == UPDATE_MESSAGE
+    fake.wait_for(lambda: bool(done.followups), 5, "the answer")
+    keys = Keys(answers.dataset)
+    ids = [p.id for p in (keys.get(first), keys.get(second)) if p is not None]
+    assert done.followups[0]["embeds"] == _expected_pages(answers, Kind.COMPARE, ids)[:1]
+
+
+def test_a_forged_custom_id_gets_a_polite_private_refusal(fake: FakeDiscord) -> None:
+    record = fake.slash("compare", {"a": "collections specialist", "b": "loan officer"})
+    message = fake.response_message(record)
+    assert message is not None
+    for forged in ("cb1:pg:c:00-0000:pay:zzzzzz:extra", "<@everyone>", "0" * 32):
+        # A client that tampers with the component (a message the fake does not hold, so the
+        # click carries it as given).
+        tampered = copy.deepcopy(message) | {"id": str(int(message["id"]) + 1)}
+        tampered["components"][0]["components"][1]["custom_id"] = forged
+        refused = fake.click(tampered, forged, user="bob")
+        assert refused.callback_type == CHANNEL_MESSAGE and refused.ephemeral
+        assert refused.content == REFUSED
+        _check_body(refused)
 
 
 def test_an_unknown_name_is_a_private_note(fake: FakeDiscord) -> None:
@@ -230,7 +259,10 @@ def test_an_unknown_name_is_a_private_note(fake: FakeDiscord) -> None:
     assert record.callback_type == CHANNEL_MESSAGE and record.ephemeral
     _check_body(record)
     assert "No profession matches “xyzzy plugh qwv”" in record.content
-    assert record.embeds == [] and record.components == []
+    assert record.embeds == []
+    # any "did you mean" hint in the text is also a button that answers
+    assert all(re.fullmatch(MEANT, b["custom_id"]) for b in _buttons(record.components))
+    assert all(b["label"][:20] in record.content for b in _buttons(record.components))
 
 
 def test_echoed_text_cannot_ping(fake: FakeDiscord) -> None:
@@ -293,6 +325,31 @@ def test_two_shards_guild_sync_and_no_resync_when_unchanged(cache: Path) -> None
             stopping = time.perf_counter()
             assert bot.stop() == 0, bot.output_tail()
         assert time.perf_counter() - stopping < 5
+        fake.assert_clean()
+
+
+def test_buttons_work_after_a_restart(tmp_path: Path, answers: Answers) -> None:
+    """/compare, stop the bot, start a new process: the old message's buttons still turn pages
+    (for the asker) and give anyone else a private copy."""
+    names = ["collections specialist", "loan officer"]
+    pages = _expected_pages(answers, Kind.COMPARE, names)
+    with FakeDiscord() as fake:
+        with BotProcess(fake, env=bot_env(tmp_path)) as bot:
+            bot.wait_ready(60)
+            record = fake.slash("compare", dict(zip("ab", names, strict=True)))
+        assert bot.returncode == 0
+        message = fake.response_message(record)
+        assert message is not None and not any(
+            b.get("disabled") for b in _buttons(message["components"])[1:]
+        )
+        with BotProcess(fake, env=bot_env(tmp_path)) as bot:
+            bot.wait_ready(60)
+            buttons = _buttons(message["components"])
+            turned = fake.click(message, buttons[2]["custom_id"])
+            assert turned.callback_type == UPDATE_MESSAGE and turned.embeds == [pages[2]]
+            copy = fake.click(fake.message(message["id"]), buttons[4]["custom_id"], user="bob")
+            assert copy.ephemeral and copy.embeds == [pages[4]] and copy.content == YOUR_COPY
+        assert "Traceback" not in bot.output, bot.output_tail()
         fake.assert_clean()
 
 

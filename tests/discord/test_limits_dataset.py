@@ -31,13 +31,13 @@ import pytest
 
 from bot.answers import Answers
 from bot.discord.cogs import CareerCog
-from bot.discord.views import Pager, PickView
+from bot.discord.components import PageButton, PickSelect
 from bot.matching import Status
 from bot.model import Profession
 from bot.render import limits
 from bot.render.limits import choices_problems, message_problems
 
-from .mocks import autocomplete, call, make_interaction, payload, sent
+from .mocks import autocomplete, call, make_interaction, message_of, payload, press, sent
 
 pytestmark = pytest.mark.slow_data
 
@@ -66,7 +66,9 @@ class Adapter:
     ``fresh_response``, which resets the whole mock tree, when it runs thousands of times)."""
 
     def __init__(self, answers: Answers) -> None:
+        self.answers = answers
         self.inter = make_interaction(answers)
+        self.click = make_interaction(answers, kind=discord.InteractionType.component)
         self.cog = CareerCog(answers)
         self.checked = 0
 
@@ -94,18 +96,19 @@ class Adapter:
         return kwargs
 
     async def every_page(self, kwargs: dict[str, Any]) -> int:
-        """Turn the pager to each page as a click would; check each edit. Returns the pages."""
-        pager = kwargs["view"]
-        assert isinstance(pager, Pager)
-        for index in range(len(pager.pages)):
-            inter = self._reset()
-            await pager.show(inter, index)
+        """Press each page button as discord.py dispatches a click; check each edit. Returns
+        the pages."""
+        items = kwargs["view"].children
+        assert items and all(isinstance(i, PageButton) for i in items)
+        message = message_of(kwargs)
+        for item in items:
+            inter = await press(self.answers, self.cog, message, item.custom_id, reuse=self.click)
             body = self.check(sent(inter.response.edit_message))
             buttons = [c for row in body["components"] for c in row["components"]]
-            assert len(buttons) == len(pager.pages)
+            assert len(buttons) == len(items)
             assert [b.get("disabled", False) for b in buttons].count(True) == 1
-        pager.stop()
-        return len(pager.pages)
+            assert all(len(b["custom_id"]) <= limits.CUSTOM_ID for b in buttons)
+        return len(items)
 
 
 @pytest.fixture(scope="module")
@@ -204,29 +207,20 @@ async def test_pick_lists_of_every_ambiguous_title_word(
     most = 0
     for word in ambiguous:
         kwargs = await adapter.run("salary", word)
-        assert kwargs["ephemeral"] is True and isinstance(kwargs["view"], PickView), word
+        assert kwargs["ephemeral"] is True, word
+        assert isinstance(kwargs["view"].children[0], PickSelect), word
         body = payload(kwargs)
         (row,) = body["components"]
         (select,) = row["components"]
         assert select["type"] == 3 and 1 <= len(select["options"]) <= limits.SELECT_OPTIONS
         most = max(most, len(matcher.resolve(word).candidates))
-        kwargs["view"].stop()
     # the second question of a /compare with two ambiguous names is an edit of the same message
     first, second = ambiguous[0], ambiguous[-1]
     kwargs = await adapter.run("compare", first, second)
-    picker: PickView = kwargs["view"]
-    pick = make_interaction(
-        answers,
-        kind=discord.InteractionType.component,
-        data={
-            "custom_id": picker.select.custom_id,
-            "component_type": 3,
-            "values": [picker.select.options[0].value],
-        },
-    )
-    await picker._scheduled_task(picker.select, pick)  # discord.py's own dispatch path
+    select = kwargs["view"].children[0]
+    value = select.item.options[0].value
+    pick = await press(answers, adapter.cog, message_of(kwargs), select.custom_id, values=[value])
     adapter.check(sent(pick.response.edit_message))
-    picker.stop()
     print(f"\npick lists: {len(ambiguous)} ambiguous words, up to {most} candidates each")
 
 

@@ -1,4 +1,8 @@
-"""/compare, /salary and /career: the answers, served from the cog's own :class:`Answers`."""
+"""/compare, /salary and /career: the answers, served from the cog's own :class:`Answers`.
+
+The cog also answers the buttons and pick lists of those answers (it is the components'
+:class:`~bot.discord.components.Handler`), from their ``custom_id`` alone.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,14 @@ from typing import TypeVar
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from ...answers import Answers
 from ...comparison import Kind
-from ..answering import answer
+from .. import answering
 from ..autocomplete import choices
-from ..client import CareerBot
+from ..client import CareerBot, ServingCog
+from ..components import DYNAMIC_ITEMS
+from ..custom_ids import PageRef, PickRef
 
 T = TypeVar("T")
 Interaction = discord.Interaction[CareerBot]
@@ -57,11 +62,14 @@ def answer_cooldown() -> Callable[[T], T]:
     return app_commands.checks.cooldown(COOLDOWN_RATE, COOLDOWN_PER, key=_per_user)
 
 
-class CareerCog(commands.Cog, name="Careers"):
+class CareerCog(ServingCog, name="Careers"):
     """The career answers. Holds the loaded :class:`Answers`; nothing else is shared."""
+
+    dynamic_items = DYNAMIC_ITEMS
 
     def __init__(self, answers: Answers) -> None:
         self.answers = answers
+        self.served = answering.Served.of(answers)
 
     @app_commands.command(
         name="compare",
@@ -73,7 +81,7 @@ class CareerCog(commands.Cog, name="Careers"):
     )
     @answer_cooldown()
     async def compare(self, interaction: Interaction, a: ProfessionName, b: ProfessionName) -> None:
-        await answer(interaction, self.answers, Kind.COMPARE, [a, b])
+        await answering.answer(interaction, self.served, Kind.COMPARE, [a, b])
 
     @app_commands.command(
         name="salary",
@@ -84,7 +92,7 @@ class CareerCog(commands.Cog, name="Careers"):
     )
     @answer_cooldown()
     async def salary(self, interaction: Interaction, profession: ProfessionName) -> None:
-        await answer(interaction, self.answers, Kind.SALARY, [profession])
+        await answering.answer(interaction, self.served, Kind.SALARY, [profession])
 
     @app_commands.command(
         name="career",
@@ -96,7 +104,7 @@ class CareerCog(commands.Cog, name="Careers"):
     )
     @answer_cooldown()
     async def career(self, interaction: Interaction, profession: ProfessionName) -> None:
-        await answer(interaction, self.answers, Kind.CAREER, [profession])
+        await answering.answer(interaction, self.served, Kind.CAREER, [profession])
 
     @compare.autocomplete("a")
     @compare.autocomplete("b")
@@ -107,3 +115,11 @@ class CareerCog(commands.Cog, name="Careers"):
     ) -> list[app_commands.Choice[str]]:
         """Runs on every keystroke: no I/O, nothing awaited (see :mod:`..autocomplete`)."""
         return choices(self.answers.matcher, current if isinstance(current, str) else "")
+
+    # The components' Handler: what a page button or a pick does.
+
+    async def turn_page(self, interaction: Interaction, ref: PageRef) -> None:
+        await answering.turn_page(interaction, self.served, ref)
+
+    async def pick(self, interaction: Interaction, ref: PickRef, key: str) -> None:
+        await answering.pick(interaction, self.served, ref, key)

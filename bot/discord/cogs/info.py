@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from ...dataset import Dataset
-from ..client import CareerBot
+from ..client import CareerBot, ServingCog
 from ..common import NO_MENTIONS
 from ..info import about_embed, help_embed, invite_message
 
 Interaction = discord.Interaction[CareerBot]
 
 
-class InfoCog(commands.Cog, name="About the bot"):
+class InfoCog(ServingCog, name="About the bot"):
     """Holds the dataset /about describes; /help lists the commands of the bot's own tree."""
 
     def __init__(self, dataset: Dataset) -> None:
