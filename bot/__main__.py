@@ -39,6 +39,22 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     run = sub.add_parser("run", help="connect to Discord and answer slash commands")
     run.add_argument("--sync", action="store_true", help="sync the slash commands now")
+    sync = sub.add_parser(
+        "sync", help="sync the slash commands now (and remove those of servers synced before)"
+    )
+    sync.add_argument("--dry-run", action="store_true", help="only print what would change")
+    sync.add_argument(
+        "--clear-guild", type=int, metavar="ID", help="remove the commands synced to this server"
+    )
+    invite = sub.add_parser(
+        "invite", help="print the links that add the bot to a server or to a user's account"
+    )
+    invite.add_argument(
+        "--id",
+        type=int,
+        dest="application_id",
+        help="the Application ID (default: DISCORD_APPLICATION_ID, else read from DISCORD_TOKEN)",
+    )
     cmp_ = sub.add_parser("compare", help="two professions side by side")
     cmp_.add_argument("a", help="first profession, e.g. 'collections specialist'")
     cmp_.add_argument("b", help="second profession")
@@ -198,6 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_bot(settings, force_sync=args.sync)
         if args.command == "check-data":
             return _check_data(settings, args.paths)
+        if args.command == "sync":
+            from .discord.sync_command import run_sync
+
+            return run_sync(settings, dry_run=args.dry_run, clear=args.clear_guild)
+        if args.command == "invite":
+            from .discord.invite import print_invite_links
+
+            return print_invite_links(settings, args.application_id)
         answers = _answers(settings)
         if args.command == "match":
             return _match(answers, args.queries, args.json)

@@ -36,6 +36,9 @@ class Settings:
     cache_dir: Path | None = None
     no_cache: bool = False
     max_file_mb: float = MAX_FILE_MB
+    application_id: int | None = None
+    privacy_url: str | None = None
+    terms_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -64,6 +67,9 @@ class Settings:
             cache_dir=Path(cache).expanduser() if cache else None,
             no_cache=(env.get("CAREER_BOT_NO_CACHE") or "").strip().lower() in {"1", "true", "yes"},
             max_file_mb=_max_file_mb(env),
+            application_id=_snowflake(env, "DISCORD_APPLICATION_ID"),
+            privacy_url=_url(env, "PRIVACY_URL"),
+            terms_url=_url(env, "TERMS_URL"),
         )
 
     def data_cache_dir(self) -> Path | None:
@@ -104,6 +110,21 @@ def _token(text: str) -> str | None:
             "the Developer Portal, on one line, without quotes or spaces"
         )
     return token
+
+
+def _snowflake(env: Mapping[str, str], name: str) -> int | None:
+    value = _opt_int(env, name)
+    if value is not None and value not in SNOWFLAKE:
+        raise SettingsError(f"{name} must be a Discord id (a number of 17 to 20 digits)")
+    return value
+
+
+def _url(env: Mapping[str, str], name: str) -> str | None:
+    """An https link shown to users (the privacy policy, the terms of service)."""
+    url = (env.get(name) or "").strip()
+    if url and (not url.startswith("https://") or len(url) > 512 or any(c.isspace() for c in url)):
+        raise SettingsError(f"{name} must be an https:// link (no spaces), got {url[:80]!r}")
+    return url or None
 
 
 def _guild_id(env: Mapping[str, str]) -> int | None:

@@ -101,13 +101,15 @@ async def send_answer(
     professions: Sequence[Profession],
     *,
     followup: bool = False,
+    private: bool = False,
 ) -> None:
-    """Send the public answer: the interaction's response, or a follow-up when it has one."""
+    """Send the answer (public unless ``private``): the interaction's response, or a follow-up
+    when it already has one."""
     page = page_of(served, kind, professions)
     if followup:
-        await interaction.followup.send(**page.message())
+        await interaction.followup.send(**page.message(), ephemeral=private)
     else:
-        await respond(interaction, **page.message())  # deferred if it cannot go in time
+        await respond(interaction, **page.message(), ephemeral=private)  # deferred if late
 
 
 def is_asker(interaction: Interaction) -> bool:
@@ -151,24 +153,31 @@ def _asking(served: Served, ref: PickRef, res: Resolution) -> list[discord.ui.It
 
 
 async def answer(
-    interaction: Interaction, served: Served, kind: Kind, names: Sequence[str]
+    interaction: Interaction,
+    served: Served,
+    kind: Kind,
+    names: Sequence[str],
+    *,
+    private: bool = False,
 ) -> None:
     """Resolve ``names`` (what the user submitted: an autocomplete id or any text) and answer.
 
-    All confident → the answer. Otherwise one private message says what was not understood
-    and asks: a pick list per ambiguous name, "did you mean" buttons per name that matched
-    nothing (if it resembles anything); the last pick sends the answer.
+    All confident → the answer (only the user sees it if ``private``). Otherwise one private
+    message says what was not understood and asks: a pick list per ambiguous name, "did you
+    mean" buttons per name that matched nothing (if it resembles anything); the last pick sends
+    the answer.
     """
     resolutions = [served.answers.matcher.resolve(name) for name in names]
     found = [r.profession for r in resolutions]
     if all(p is not None for p in found):
-        await send_answer(interaction, served, kind, [p for p in found if p is not None])
+        confident = [p for p in found if p is not None]
+        await send_answer(interaction, served, kind, confident, private=private)
         return
     keys = tuple(served.keys.key(p) if p else None for p in found)
     items: list[discord.ui.Item[Any]] = []
     for slot, res in enumerate(resolutions):
         if res.profession is None:
-            asked = _asking(served, PickRef(kind, slot, keys), res)
+            asked = _asking(served, PickRef(kind, slot, keys, private), res)
             if not asked:  # nothing to offer for this name: the answer cannot be completed
                 items = []
                 break
@@ -203,4 +212,6 @@ async def pick(interaction: Interaction, served: Served, ref: PickRef, key: str)
         return
     titles = escape("✓ " + " · ".join(p.title for p in professions))
     await interaction.response.edit_message(content=titles, view=None, allowed_mentions=NO_MENTIONS)
-    await send_answer(interaction, served, ref.kind, professions, followup=True)
+    await send_answer(
+        interaction, served, ref.kind, professions, followup=True, private=ref.private
+    )

@@ -41,7 +41,8 @@ REDACTED = TOKEN_LABEL
 
 def create_bot(answers: Answers, settings: Settings, *, force_sync: bool = False) -> CareerBot:
     """The bot with its cogs, each holding the part of ``answers`` it serves."""
-    cogs = (CareerCog(answers), InfoCog(answers.dataset))
+    info = InfoCog(answers.dataset, settings.privacy_url, settings.terms_url)
+    cogs = (CareerCog(answers), info)
     return CareerBot(settings, cogs, force_sync=force_sync)
 
 

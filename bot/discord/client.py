@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from ..settings import Settings
 from .common import NO_MENTIONS
 from .errors import CareerTree
-from .sync import SyncResult, sync_commands
+from .sync import SyncResult, clear_stale_guilds, sync_commands
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,13 @@ def bot_intents() -> discord.Intents:
     intents = discord.Intents.none()
     intents.guilds = True
     return intents
+
+
+#: Where the commands may be used: servers, DMs with the bot, and group DMs / other people's DMs
+#: (the last two when a user installed the app to their account).
+CONTEXTS = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
+#: How the app may be installed: to a server (by its admins) or to a user's own account.
+INSTALLS = app_commands.AppInstallationType(guild=True, user=True)
 
 
 def _sharding(settings: Settings) -> dict[str, Any]:
@@ -59,6 +67,8 @@ class CareerBot(commands.AutoShardedBot):
             command_prefix=commands.when_mentioned,
             help_command=None,
             tree_cls=CareerTree,
+            allowed_contexts=CONTEXTS,
+            allowed_installs=INSTALLS,
             intents=bot_intents(),
             allowed_mentions=NO_MENTIONS,
             **_sharding(settings),
@@ -83,13 +93,22 @@ class CareerBot(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         await self.add_initial_cogs()
         assert self.application_id is not None  # set by login()
+        app_id, guild_id, cache = (
+            self.application_id,
+            self.settings.guild_id,
+            self.settings.cache_path(),
+        )
         self.sync_result = await sync_commands(
             self.tree,
-            application_id=self.application_id,
-            guild_id=self.settings.guild_id,
-            cache_dir=self.settings.cache_path(),
+            application_id=app_id,
+            guild_id=guild_id,
+            cache_dir=cache,
             force=self.force_sync,
         )
+        if self.sync_result.action != "failed":  # only once the commands are where they belong
+            await clear_stale_guilds(
+                self.tree, application_id=app_id, guild_id=guild_id, cache_dir=cache
+            )
 
     async def on_ready(self) -> None:
         log.info(

@@ -10,7 +10,8 @@ names the answer and the step, so any process of the bot answers it, after a res
   in the answer, so a button on an answer whose data has changed since is recognised.
 * A pick (a select or a "did you mean" button) for one name of a command:
   ``cb1:pk:<kind>:<slot>:<keys>`` (the select's options are keys) and
-  ``cb1:dm:<kind>:<slot>:<keys>:<key>``; ``keys`` has ``?`` for the names not picked yet.
+  ``cb1:dm:<kind>:<slot>:<keys>:<key>``; ``keys`` has ``?`` for the names not picked yet, and
+  ``<kind>`` ends with ``!`` when the answer was asked for privately.
 
 The ``cb1`` prefix is the format's version. Anything else that reaches the bot (a tampered id,
 or one from a version before this format) is refused politely; see :data:`FOREIGN`.
@@ -40,8 +41,10 @@ _KIND = "[" + "".join(KINDS) + "]"
 PAGE = (
     rf"cb1:pg:(?P<kind>{_KIND}):(?P<keys>{_KEYS}):(?P<page>[a-z0-9_]{{1,24}}):(?P<fp>[a-z2-7]{{6}})"
 )
-PICK = rf"cb1:pk:(?P<kind>{_KIND}):(?P<slot>[0-2]):(?P<keys>{_SLOTS})"
-MEANT = rf"cb1:dm:(?P<kind>{_KIND}):(?P<slot>[0-2]):(?P<keys>{_SLOTS}):(?P<key>{_KEY})"
+PICK = rf"cb1:pk:(?P<kind>{_KIND})(?P<private>!?):(?P<slot>[0-2]):(?P<keys>{_SLOTS})"
+MEANT = (
+    rf"cb1:dm:(?P<kind>{_KIND})(?P<private>!?):(?P<slot>[0-2]):(?P<keys>{_SLOTS}):(?P<key>{_KEY})"
+)
 _OURS = re.sub(r"\(\?P<\w+>", "(?:", f"{PAGE}|{PICK}|{MEANT}")
 #: Any custom_id that is none of the above (fullmatch), e.g. tampered with or from an old version.
 FOREIGN = rf"(?!(?:{_OURS})\Z)(?s:.*)"
@@ -78,10 +81,12 @@ class PickRef:
     kind: Kind
     slot: int
     keys: tuple[str | None, ...]
+    private: bool = False  # the answer, once picked, is for the asker's eyes only
 
     def _head(self, tag: str) -> str:
         keys = ",".join(k or UNPICKED for k in self.keys)
-        return f"cb1:{tag}:{KIND_CODES[self.kind]}:{self.slot}:{keys}"
+        private = "!" if self.private else ""
+        return f"cb1:{tag}:{KIND_CODES[self.kind]}{private}:{self.slot}:{keys}"
 
     def select_id(self) -> str:
         return self._head("pk")
@@ -92,10 +97,10 @@ class PickRef:
     def picked(self, key: str) -> PickRef:
         keys = list(self.keys)
         keys[self.slot] = key
-        return PickRef(self.kind, self.slot, tuple(keys))
+        return PickRef(self.kind, self.slot, tuple(keys), self.private)
 
     def asking(self, slot: int) -> PickRef:
-        return PickRef(self.kind, slot, self.keys)
+        return PickRef(self.kind, slot, self.keys, self.private)
 
     @property
     def complete(self) -> bool:
@@ -106,7 +111,9 @@ class PickRef:
         """None when the slot asked is not one of the names (a tampered id)."""
         keys = tuple(None if k == UNPICKED else k for k in match["keys"].split(","))
         slot = int(match["slot"])
-        return cls(KINDS[match["kind"]], slot, keys) if slot < len(keys) else None
+        if slot >= len(keys):
+            return None
+        return cls(KINDS[match["kind"]], slot, keys, private=bool(match["private"]))
 
 
 class Keys:

@@ -36,7 +36,9 @@ AnyCommand = app_commands.Command[Any, ..., Any]
 
 
 def _signature(cmd: AnyCommand) -> str:
-    params = " ".join(f"`{p.display_name}`" for p in cmd.parameters)
+    params = " ".join(
+        f"`{p.display_name}`" if p.required else f"[`{p.display_name}`]" for p in cmd.parameters
+    )
     return f"/{cmd.name} {params}".rstrip()
 
 
@@ -83,7 +85,9 @@ def _bullets(items: Sequence[str], limit: int) -> str:
     return clip("\n".join(lines), limit) or "—"
 
 
-def about_embed(dataset: Dataset) -> discord.Embed:
+def about_embed(
+    dataset: Dataset, privacy_url: str | None = None, terms_url: str | None = None
+) -> discord.Embed:
     sources = dataset.sources()
     curated = sum(p.curated for p in dataset)
     embed = discord.Embed(
@@ -101,28 +105,57 @@ def about_embed(dataset: Dataset) -> discord.Embed:
         name="Sources and releases", value=_bullets(sources, limits.FIELD_VALUE), inline=False
     )
     embed.add_field(name="Attribution", value=onet_attribution(sources), inline=False)
+    embed.add_field(name="Your data", value=policy_lines(privacy_url, terms_url), inline=False)
     embed.set_footer(text=f"career-bot {__version__} · discord.py {discord.__version__}")
     return embed
 
 
 def invite_url(client_id: int) -> str:
-    return discord.utils.oauth_url(client_id, permissions=INVITE_PERMISSIONS, scopes=SCOPES)
+    """The link that adds the bot to a server (its admins choose which)."""
+    url = discord.utils.oauth_url(client_id, permissions=INVITE_PERMISSIONS, scopes=SCOPES)
+    return f"{url}&integration_type=0"
+
+
+def user_install_url(client_id: int) -> str:
+    """The link that adds the app to a person's own account: its commands then work in their
+    DMs, group DMs and any server that allows external apps."""
+    url = discord.utils.oauth_url(client_id, scopes=("applications.commands",))
+    return f"{url}&integration_type=1"
 
 
 def invite_message(client_id: int) -> tuple[discord.Embed, discord.ui.View]:
     url = invite_url(client_id)
     embed = discord.Embed(
-        title="Add career-bot to a server",
+        title="Add career-bot",
         description=(
-            "Use the button below (you need the *Manage Server* permission there). "
-            "The bot asks for no permissions: it only answers slash commands."
+            "**To a server**: the first button (you need the *Manage Server* permission there). "
+            "The bot asks for no permissions: it only answers slash commands.\n"
+            "**To your account**: the second button; then its commands work for you in DMs "
+            "and in servers that allow external apps."
         ),
         colour=COLOUR,
         url=url,
     )
     view = discord.ui.View(timeout=None)
-    view.add_item(discord.ui.Button(label="Add to server", url=url))
+    view.add_item(discord.ui.Button(label="Add to a server", url=url))
+    view.add_item(discord.ui.Button(label="Add to my apps", url=user_install_url(client_id)))
     return embed, view
+
+
+KEPT = (
+    "career-bot stores nothing about you. Its operator's logs record commands and errors, "
+    "which can include your user id."
+)
+
+
+def policy_lines(privacy_url: str | None, terms_url: str | None) -> str:
+    """The /about lines on what is kept, with the operator's privacy policy and terms if set."""
+    links = [
+        f"[{name}]({url})"
+        for name, url in (("Privacy policy", privacy_url), ("Terms of service", terms_url))
+        if url
+    ]
+    return KEPT + ("\n" + " · ".join(links) if links else "")
 
 
 __all__ = [
@@ -132,4 +165,6 @@ __all__ = [
     "invite_message",
     "invite_url",
     "onet_attribution",
+    "policy_lines",
+    "user_install_url",
 ]

@@ -6,6 +6,10 @@ application and target, a hash of exactly what it would send: the JSON of every 
 ``<cache dir>/sync-<application id>-<target>.json``, ``<target>`` being ``global`` or
 ``guild-<id>``. With ``DISCORD_GUILD_ID`` set the global commands are copied to that guild and
 synced there (instant, for development); otherwise they are synced globally.
+
+Those files also say where the bot has put commands: after a sync, every other guild it had
+synced to (a test server before going global, or before another test server) gets its copies
+removed (:func:`clear_stale_guilds`), so nobody sees each command twice.
 """
 
 from __future__ import annotations
@@ -131,3 +135,78 @@ async def sync_commands(
     _write_state(path, digest, names)
     log.info("Synced %d slash commands %s (%s): /%s", len(synced), where, reason, ", /".join(names))
     return SyncResult("synced", target, len(payload), path)
+
+
+def synced_guilds(cache_dir: Path, application_id: int) -> list[int]:
+    """The guilds this application's commands were synced to, as the state files remember."""
+    prefix = f"sync-{application_id}-guild-"
+    found = []
+    for path in cache_dir.glob(f"{prefix}*.json"):
+        text = path.name[len(prefix) : -len(".json")]
+        if text.isdigit():
+            found.append(int(text))
+    return sorted(found)
+
+
+async def clear_guild(
+    tree: app_commands.CommandTree, *, application_id: int, guild_id: int, cache_dir: Path
+) -> bool:
+    """Remove the commands synced to ``guild_id`` (an empty sync there); forget that guild.
+
+    True when they are gone (or the bot can no longer reach that guild: nothing to remove).
+    """
+    path = state_path(cache_dir, application_id, target_name(guild_id))
+    guild = discord.Object(guild_id)
+    tree.clear_commands(guild=guild)
+    try:
+        await tree.sync(guild=guild)
+    except (discord.Forbidden, discord.NotFound) as exc:
+        log.warning(
+            "Could not reach guild %s to remove its commands (%s): forgetting it", guild_id, exc
+        )
+    except discord.HTTPException as exc:
+        log.error("Could not remove the commands of guild %s: %s (will retry)", guild_id, exc)
+        return False
+    else:
+        log.info("Removed the slash commands it had synced to guild %s", guild_id)
+    path.unlink(missing_ok=True)
+    return True
+
+
+async def clear_stale_guilds(
+    tree: app_commands.CommandTree, *, application_id: int, guild_id: int | None, cache_dir: Path
+) -> list[int]:
+    """Remove the commands of every guild synced to before, except ``guild_id`` (the current
+    target, if it is a guild). Returns the guilds cleared."""
+    cleared = []
+    for stale in synced_guilds(cache_dir, application_id):
+        if stale != guild_id and await clear_guild(
+            tree, application_id=application_id, guild_id=stale, cache_dir=cache_dir
+        ):
+            cleared.append(stale)
+    return cleared
+
+
+def sync_plan(
+    tree: app_commands.CommandTree, *, application_id: int, guild_id: int | None, cache_dir: Path
+) -> list[str]:
+    """What a sync would do, judged from the state files (``career-bot sync --dry-run``)."""
+    guild = discord.Object(guild_id) if guild_id is not None else None
+    if guild is not None:
+        tree.copy_global_to(guild=guild)
+    target = target_name(guild_id)
+    where = "globally" if guild is None else f"to guild {guild_id}"
+    payload = commands_payload(tree, guild)
+    names = "/" + ", /".join(c["name"] for c in payload)
+    previous = _read_hash(state_path(cache_dir, application_id, target))
+    if previous == commands_hash(payload, target):
+        lines = [f"Commands unchanged since the last sync {where} ({names}): nothing to sync."]
+    else:
+        why = "no earlier sync recorded" if previous is None else "the commands changed"
+        lines = [f"Would sync {len(payload)} commands {where} ({why}): {names}."]
+    lines += [
+        f"Would remove the commands it had synced to guild {stale}."
+        for stale in synced_guilds(cache_dir, application_id)
+        if stale != guild_id
+    ]
+    return lines

@@ -117,18 +117,47 @@ def test_synced_commands_have_options_and_autocomplete(fake: FakeDiscord) -> Non
     assert set(commands) == {"compare", "salary", "career", "help", "about", "invite"}
     options = {name: [o["name"] for o in c.get("options") or []] for name, c in commands.items()}
     assert options == {
-        "compare": ["a", "b"],
-        "salary": ["profession"],
-        "career": ["profession"],
+        "compare": ["a", "b", "private"],
+        "salary": ["profession", "private"],
+        "career": ["profession", "private"],
         "help": [],
         "about": [],
         "invite": [],
     }
     for name in ("compare", "salary", "career"):
-        for option in commands[name]["options"]:
+        *names, private = commands[name]["options"]
+        for option in names:
             assert option["type"] == 3 and option["required"] and option["autocomplete"]
             assert option["description"] and option.get("max_length") == 100
+        assert private["type"] == 5 and not private.get("required")  # 5: boolean
     assert all(c["description"] for c in commands.values())
+    for command in commands.values():  # server and user installs; servers, bot DMs, group DMs
+        assert sorted(command["integration_types"]) == [0, 1]
+        assert sorted(command["contexts"]) == [0, 1, 2]
+
+
+def test_a_dm_is_answered_and_private_answers_are_private(
+    fake: FakeDiscord, answers: Answers
+) -> None:
+    dm = fake.slash("salary", {"profession": "registered nurse"}, guild=False)
+    assert dm.callback_type == CHANNEL_MESSAGE and not dm.ephemeral
+    _check_body(dm)
+    assert dm.embeds == _expected_pages(answers, Kind.SALARY, ["registered nurse"])
+    names = {"a": "collections specialist", "b": "loan officer", "private": True}
+    private = fake.slash("compare", names, guild=False)
+    assert private.callback_type == CHANNEL_MESSAGE and private.ephemeral
+    message = fake.response_message(private)
+    assert message is not None
+    turned = fake.click(message, _buttons(private.components)[1]["custom_id"])
+    assert turned.callback_type == UPDATE_MESSAGE  # a private answer's pages turn too
+    query = _ambiguous(answers)
+    asked = fake.slash("career", {"profession": query, "private": True})
+    select = asked.components[0]["components"][0]
+    picked = fake.select(
+        fake.response_message(asked), select["custom_id"], [select["options"][0]["value"]]
+    )
+    fake.wait_for(lambda: bool(picked.followups), 5, "the answer")
+    assert picked.followups[0]["flags"] & EPHEMERAL  # asked privately: answered privately
 
 
 def test_compare_with_typos_answers_with_the_first_page(
@@ -279,8 +308,9 @@ def test_help_about_invite(fake: FakeDiscord, answers: Answers) -> None:
     assert "CC BY 4.0" in str(about.embeds)
     invite = fake.slash("invite")
     _check_body(invite)
-    url = invite.components[0]["components"][0]["url"]
-    assert f"client_id={fake.application_id}" in url and "permissions=0" in url
+    server, user = (b["url"] for b in invite.components[0]["components"])
+    assert f"client_id={fake.application_id}" in server and "permissions=0" in server
+    assert "integration_type=0" in server and "integration_type=1" in user
 
 
 def test_the_bot_resumes_after_the_websocket_drops(
@@ -350,6 +380,18 @@ def test_buttons_work_after_a_restart(tmp_path: Path, answers: Answers) -> None:
             copy = fake.click(fake.message(message["id"]), buttons[4]["custom_id"], user="bob")
             assert copy.ephemeral and copy.embeds == [pages[4]] and copy.content == YOUR_COPY
         assert "Traceback" not in bot.output, bot.output_tail()
+        fake.assert_clean()
+
+
+def test_going_global_removes_the_test_servers_commands(tmp_path: Path) -> None:
+    with FakeDiscord() as fake:
+        with BotProcess(fake, env=bot_env(tmp_path, DISCORD_GUILD_ID=fake.guild_id)) as bot:
+            bot.wait_ready(60)
+            assert len(fake.commands(guild=True)) == 6 and fake.commands() == []
+        with BotProcess(fake, env=bot_env(tmp_path)) as bot:
+            bot.wait_for_output(r"Removed the slash commands it had synced to guild", 60)
+        assert fake.commands(guild=True) == []  # no command listed twice in the test server
+        assert {c["name"] for c in fake.commands()} >= {"compare", "salary", "career"}
         fake.assert_clean()
 
 

@@ -14,7 +14,16 @@ from discord import app_commands
 from bot.answers import Answers
 from bot.discord.app import create_bot
 from bot.discord.client import CareerBot
-from bot.discord.sync import commands_hash, commands_payload, state_path, sync_commands
+from bot.discord.sync import (
+    clear_guild,
+    clear_stale_guilds,
+    commands_hash,
+    commands_payload,
+    state_path,
+    sync_commands,
+    sync_plan,
+    synced_guilds,
+)
 from bot.settings import Settings
 
 from .mocks import APP_ID, GUILD
@@ -144,3 +153,83 @@ async def test_setup_hook_uses_settings(mini_answers: Answers, tmp_path: Path) -
     await client.setup_hook()
     assert client.sync_result is not None and client.sync_result.action == "synced"
     assert synced.await_args is not None and synced.await_args.kwargs["guild"].id == GUILD
+
+
+# --------------------------------------------------------------------------- cleaning up
+
+
+def _remember(tmp_path: Path, guild_id: int) -> Path:
+    path = state_path(tmp_path, APP_ID, f"guild-{guild_id}")
+    path.write_text(json.dumps({"hash": "x", "commands": ["compare"]}))
+    return path
+
+
+async def test_going_global_removes_the_test_servers_commands(
+    bot: CareerBot, tmp_path: Path
+) -> None:
+    synced = _mock_sync(bot)
+    old = _remember(tmp_path, GUILD)
+    assert synced_guilds(tmp_path, APP_ID) == [GUILD]
+    assert (await _sync(bot, tmp_path)).action == "synced"
+    cleared = await clear_stale_guilds(
+        bot.tree, application_id=APP_ID, guild_id=None, cache_dir=tmp_path
+    )
+    assert cleared == [GUILD] and not old.exists()
+    last = synced.await_args_list[-1]
+    assert (
+        last.kwargs["guild"].id == GUILD and bot.tree.get_commands(guild=last.kwargs["guild"]) == []
+    )
+
+
+async def test_another_test_server_replaces_the_first(bot: CareerBot, tmp_path: Path) -> None:
+    _mock_sync(bot)
+    _remember(tmp_path, GUILD)
+    other = GUILD + 1
+    await _sync(bot, tmp_path, guild_id=other)
+    assert synced_guilds(tmp_path, APP_ID) == [GUILD, other]
+    kept = await clear_stale_guilds(
+        bot.tree, application_id=APP_ID, guild_id=other, cache_dir=tmp_path
+    )
+    assert kept == [GUILD] and synced_guilds(tmp_path, APP_ID) == [other]
+
+
+async def test_a_guild_the_bot_left_is_forgotten_and_a_failure_retried(
+    bot: CareerBot, tmp_path: Path
+) -> None:
+    path = _remember(tmp_path, GUILD)
+    bot.tree.sync = mock.AsyncMock(side_effect=discord.HTTPException(_Resp(), "down"))  # type: ignore[method-assign]
+    assert not await clear_guild(
+        bot.tree, application_id=APP_ID, guild_id=GUILD, cache_dir=tmp_path
+    )
+    assert path.exists()  # tried again next time
+    bot.tree.sync = mock.AsyncMock(side_effect=discord.Forbidden(_Resp(), "Missing Access"))  # type: ignore[method-assign]
+    assert await clear_guild(bot.tree, application_id=APP_ID, guild_id=GUILD, cache_dir=tmp_path)
+    assert not path.exists()
+
+
+async def test_the_dry_run_says_what_would_change(bot: CareerBot, tmp_path: Path) -> None:
+    _remember(tmp_path, GUILD)
+    args: dict[str, Any] = {"application_id": APP_ID, "cache_dir": tmp_path}
+    plan = sync_plan(bot.tree, guild_id=None, **args)
+    assert plan[0].startswith("Would sync 6 commands globally (no earlier sync recorded): /compare")
+    assert plan[1:] == [f"Would remove the commands it had synced to guild {GUILD}."]
+    _mock_sync(bot)
+    await _sync(bot, tmp_path)
+    assert sync_plan(bot.tree, guild_id=None, **args)[0].startswith("Commands unchanged")
+
+
+def test_the_sync_command_dry_run_needs_no_token(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.__main__ import main
+
+    monkeypatch.setenv("CAREER_BOT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("DISCORD_APPLICATION_ID", str(APP_ID))
+    _remember(tmp_path, GUILD)
+    assert main(["sync", "--dry-run", "--clear-guild", "1000000000000000777"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Would sync 6 commands globally")
+    assert out[1:] == [
+        f"Would remove the commands it had synced to guild {GUILD}.",
+        "Would remove the commands synced to guild 1000000000000000777.",
+    ]

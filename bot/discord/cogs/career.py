@@ -49,6 +49,8 @@ class _ProfessionText(app_commands.Transformer):
 
 ProfessionName = app_commands.Transform[str, _ProfessionText]
 
+PRIVATE = "Only you see the answer (default: everyone who can read this chat)"
+
 #: Per user and command: generous for people, a brake on anyone flooding a channel with answers.
 COOLDOWN_RATE, COOLDOWN_PER = 10, 60.0
 
@@ -78,21 +80,31 @@ class CareerCog(ServingCog, name="Careers"):
     @app_commands.describe(
         a="First profession: start typing and pick one, e.g. collections specialist",
         b="Second profession to compare it with, e.g. loan officer",
+        private=PRIVATE,
     )
     @answer_cooldown()
-    async def compare(self, interaction: Interaction, a: ProfessionName, b: ProfessionName) -> None:
-        await answering.answer(interaction, self.served, Kind.COMPARE, [a, b])
+    async def compare(
+        self,
+        interaction: Interaction,
+        a: ProfessionName,
+        b: ProfessionName,
+        private: bool = False,
+    ) -> None:
+        await answering.answer(interaction, self.served, Kind.COMPARE, [a, b], private=private)
 
     @app_commands.command(
         name="salary",
         description="What a profession pays: average, median, range and where it pays most",
     )
     @app_commands.describe(
-        profession="The profession: start typing and pick one, e.g. registered nurse"
+        profession="The profession: start typing and pick one, e.g. registered nurse",
+        private=PRIVATE,
     )
     @answer_cooldown()
-    async def salary(self, interaction: Interaction, profession: ProfessionName) -> None:
-        await answering.answer(interaction, self.served, Kind.SALARY, [profession])
+    async def salary(
+        self, interaction: Interaction, profession: ProfessionName, private: bool = False
+    ) -> None:
+        await answering.answer(interaction, self.served, Kind.SALARY, [profession], private=private)
 
     @app_commands.command(
         name="career",
@@ -100,11 +112,14 @@ class CareerCog(ServingCog, name="Careers"):
         "similar careers",
     )
     @app_commands.describe(
-        profession="The profession: start typing and pick one, e.g. software developer"
+        profession="The profession: start typing and pick one, e.g. software developer",
+        private=PRIVATE,
     )
     @answer_cooldown()
-    async def career(self, interaction: Interaction, profession: ProfessionName) -> None:
-        await answering.answer(interaction, self.served, Kind.CAREER, [profession])
+    async def career(
+        self, interaction: Interaction, profession: ProfessionName, private: bool = False
+    ) -> None:
+        await answering.answer(interaction, self.served, Kind.CAREER, [profession], private=private)
 
     @compare.autocomplete("a")
     @compare.autocomplete("b")

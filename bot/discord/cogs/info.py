@@ -16,8 +16,11 @@ Interaction = discord.Interaction[CareerBot]
 class InfoCog(ServingCog, name="About the bot"):
     """Holds the dataset /about describes; /help lists the commands of the bot's own tree."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(
+        self, dataset: Dataset, privacy_url: str | None = None, terms_url: str | None = None
+    ) -> None:
         self.dataset = dataset
+        self.privacy_url, self.terms_url = privacy_url, terms_url
 
     @app_commands.command(name="help", description="How to use career-bot, with every command")
     async def help_(self, interaction: Interaction) -> None:
@@ -32,10 +35,14 @@ class InfoCog(ServingCog, name="About the bot"):
     )
     async def about(self, interaction: Interaction) -> None:
         await interaction.response.send_message(
-            embed=about_embed(self.dataset), ephemeral=True, allowed_mentions=NO_MENTIONS
+            embed=about_embed(self.dataset, self.privacy_url, self.terms_url),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
 
-    @app_commands.command(name="invite", description="Get a link to add career-bot to a server")
+    @app_commands.command(
+        name="invite", description="Links to add career-bot to a server or to your own account"
+    )
     async def invite(self, interaction: Interaction) -> None:
         client_id = interaction.client.application_id or interaction.application_id
         embed, view = invite_message(client_id)
