@@ -37,6 +37,7 @@ Button = discord.ui.Button[discord.ui.View]
 Select = discord.ui.Select[discord.ui.View]
 
 FAILED = "Sorry, something went wrong with that button. Please run the command again."
+NOT_AN_OPTION = "That is not one of the choices in the list: please pick one of them."
 REFUSED = (
     "Sorry, I can't use that button: it isn't one I made (or it is from an older version of "
     "me). Please run the command again."
@@ -111,8 +112,12 @@ class PickSelect(discord.ui.DynamicItem[Select], template=PICK):
     async def callback(self, interaction: AnyInteraction) -> None:
         offered = {o.value for o in self.item.options}
         values = self.item.values
-        if self.ref is None or len(values) != 1 or values[0] not in offered:
+        if self.ref is None:
             await refuse(interaction)
+            return
+        if len(values) != 1 or values[0] not in offered:  # forged: not one of the choices
+            log.info("Pick list: a value that is not an option (user %s)", interaction.user.id)
+            await send_ephemeral(interaction, NOT_AN_OPTION)
             return
         ref, key = self.ref, values[0]
         await _handle(interaction, lambda h: h.pick(interaction, ref, key))

@@ -13,7 +13,7 @@ from bot.answers import Answers
 from bot.discord import answering, components
 from bot.discord.answering import GONE, UPDATED, YOUR_COPY, page_labels
 from bot.discord.cogs import CareerCog
-from bot.discord.components import DYNAMIC_ITEMS, FAILED, REFUSED, button_rows
+from bot.discord.components import DYNAMIC_ITEMS, FAILED, NOT_AN_OPTION, REFUSED, button_rows
 from bot.discord.custom_ids import FOREIGN, MEANT, PAGE, PICK
 from bot.matching import Resolution, Status
 from bot.render.embeds import render_pages
@@ -236,7 +236,7 @@ async def test_a_value_that_was_not_offered_is_refused(
     click = await press(
         mini_answers, career_cog, message_of(kwargs), select.custom_id, values=["13-2072"]
     )
-    assert sent(click.response.send_message)["content"] == REFUSED
+    assert sent(click.response.send_message)["content"] == NOT_AN_OPTION
     click.followup.send.assert_not_called()
 
 

@@ -6,39 +6,37 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import discord
 import pytest
 from discord import app_commands
 
 from bot.answers import Answers
+from bot.discord.cogs import CareerCog
 from bot.discord.cogs.career import _ProfessionText
 from bot.discord.common import escape
-from bot.discord.views import NOT_AN_OPTION, PickView
+from bot.discord.components import NOT_AN_OPTION
 
-from .mocks import ALICE, autocomplete, make_client, sent
+from .mocks import autocomplete, call, make_client, message_of, press, sent
 
 
-@pytest.mark.parametrize("values", [["chief-executives"], ["x" * 200], [], [7]])
+@pytest.mark.parametrize("values", [["11-1011"], ["x" * 200], [], [7]])
 async def test_a_forged_select_value_is_answered_politely(
-    interaction: Any, mini_answers: Answers, values: list[Any], caplog: pytest.LogCaptureFixture
+    interaction: Any,
+    career_cog: CareerCog,
+    mini_answers: Answers,
+    values: list[Any],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    res = mini_answers.matcher.resolve("loss prevention")
-    finished: list[Any] = []
-
-    async def finish(inter: Any, profs: list[Any]) -> None:
-        finished.append(profs)
-
-    picker = PickView([res], owner_id=ALICE, finish=finish)
-    forged = interaction(
-        user_id=ALICE,
-        kind=discord.InteractionType.component,
-        data={"custom_id": picker.select.custom_id, "component_type": 3, "values": values},
-    )
+    asked = interaction()
+    await call(career_cog.salary, asked, "loss prevention")
+    kwargs = sent(asked.response.send_message)
+    (select,) = kwargs["view"].children
     with caplog.at_level(logging.INFO):
-        await picker._scheduled_task(picker.select, forged)
-    assert finished == []
+        forged = await press(
+            mini_answers, career_cog, message_of(kwargs), select.custom_id, values=values
+        )
     body = sent(forged.response.send_message)
     assert body["ephemeral"] is True and body["content"] == NOT_AN_OPTION
+    forged.followup.send.assert_not_called()  # no answer
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
