@@ -73,7 +73,7 @@ class _Run:
         self.plans, self.total, self.lock = plans, total, threading.Lock()
         self.sent = 0
         self.latencies: list[float] = []
-        self.unanswered = self.refused = 0
+        self.unanswered = self.refused = self.deferred = 0
 
     def next_plan(self) -> Callable[[], Any] | None:
         with self.lock:
@@ -95,6 +95,7 @@ class _Run:
                     self.refused += 1
                 else:
                     self.latencies.append(rec.latency)
+                    self.deferred += rec.callback_type == 5  # "thinking…", answer follows
 
 
 def _phase(fake: FakeDiscord, users: list[str], total: int, in_flight: int, seed: int) -> _Run:
@@ -116,6 +117,7 @@ def _report(runs: list[_Run], seconds: float, rss: list[dict[str, Any]]) -> dict
         "answered_pct": round(100 * len(lat) / total, 3) if total else None,
         "unanswered": sum(r.unanswered for r in runs),
         "refused": sum(r.refused for r in runs),
+        "deferred": sum(r.deferred for r in runs),
         "over_3s": sum(x > DEADLINE for x in lat),
         "latency_ms": stats,
         "seconds": round(seconds, 1),
@@ -146,6 +148,9 @@ def run_load(total: int, in_flight: int, users: int, seed: int = 17) -> dict[str
         finally:
             out_code = bot.stop()
         out["exit_code"], out["traceback"] = out_code, "Traceback" in bot.output
+        if out["traceback"]:
+            at = bot.output.index("Traceback")
+            out["traceback_text"] = bot.output[max(0, at - 300) : at + 1500]
         out["in_flight"], out["users"] = in_flight, users
     return out
 
