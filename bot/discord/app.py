@@ -23,6 +23,7 @@ from ..redact import TOKEN_LABEL, Printer, RedactingHandler, Redactor, one_line
 from ..settings import Settings, env_file_warning
 from .client import CareerBot
 from .cogs import CareerCog, InfoCog
+from .deadline import ExpiredAutocomplete
 from .lifecycle import drain
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ def configure_logging(settings: Settings) -> logging.Handler:
     """discord.py's log format on stderr at ``LOG_LEVEL``; every finished line (whichever
     formatter discord.py picks: plain, or colour on a TTY or in Docker) is redacted."""
     handler = RedactingHandler(Redactor(settings.token))
+    handler.addFilter(ExpiredAutocomplete())
     discord.utils.setup_logging(handler=handler, level=getattr(logging, settings.log_level))
     return handler
 

@@ -123,3 +123,16 @@ class Backoff:
             )
         cls.until = time.monotonic() + CLOUDFLARE_BACKOFF
         return True
+
+
+class ExpiredAutocomplete(logging.Filter):
+    """discord.py logs an autocomplete whose choices arrived too late (Unknown interaction,
+    10062) as an ERROR with a traceback; nothing can be done about it: one WARNING line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, discord.NotFound) and exc.code == 10062:
+            record.msg = f"{record.getMessage()}: it expired before the choices were sent"
+            record.args, record.exc_info, record.exc_text = None, None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True

@@ -59,3 +59,27 @@ async def test_drain_waits_for_interactions_then_cancels_what_is_left(
     assert done == ["quick"] and cut == 1
     assert quick.done() and stuck.cancelled() and not other.done()
     other.cancel()
+
+
+def test_a_late_autocomplete_is_one_warning_line(tmp_path: Any) -> None:
+    import io
+
+    from bot.discord.app import configure_logging
+    from bot.settings import Settings
+
+    handler = configure_logging(Settings(token="t" * 30, cache_dir=tmp_path))
+    stream = io.StringIO()
+    handler.setStream(stream)  # type: ignore[attr-defined]
+    expired = discord.NotFound(mock.Mock(status=404, reason="Not Found"), {"code": 10062})
+    try:
+        try:
+            raise expired
+        except discord.NotFound:
+            logging.getLogger("discord.app_commands.tree").exception(
+                "Ignoring exception in autocomplete for %r", "salary"
+            )
+    finally:
+        logging.getLogger().removeHandler(handler)
+    out = stream.getvalue()
+    assert "Traceback" not in out and "WARNING" in out and "expired" in out
+    assert len(out.strip().splitlines()) == 1
