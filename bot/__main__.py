@@ -92,6 +92,9 @@ def _resolve(answers: Answers, name: str) -> Profession:
     res = answers.matcher.resolve(name)
     if res.profession is None:
         raise _Unresolved(res)
+    note = messages.matched(res)  # say what a typed name was understood as
+    if note:
+        print(note, file=sys.stderr)
     return res.profession
 
 
@@ -154,6 +157,9 @@ def _answer(answers: Answers, args: argparse.Namespace) -> None:
     profs: tuple[Profession, ...]
     if args.command == "compare":
         profs = (_resolve(answers, args.a), _resolve(answers, args.b))
+        if profs[0] == profs[1]:
+            print(messages.same_profession(args.a, args.b, profs[0].title), file=sys.stderr)
+            raise SystemExit(ExitCode.NO_ANSWER)
         _show(answers.compare(*profs), args.json)
     else:
         profs = (_resolve(answers, args.name),)

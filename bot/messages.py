@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .matching import Resolution, Status
+from .names import normalize
 from .text import one_line
 
 MAX_ECHO = 80  # characters of a user's text that are ever repeated back
@@ -14,6 +15,12 @@ def shorten_query(query: str) -> str:
 
 def not_found(res: Resolution) -> str:
     shown = shorten_query(res.query)
+    if res.versus is not None:
+        a, b = (shorten_query(x) for x in res.versus)
+        return (
+            f"“{shown}” names two professions: compare them with /compare a:{a} b:{b} "
+            f'(in the console: career-bot compare "{a}" "{b}").'
+        )
     if not shown:
         return "Please type a profession name, for example “registered nurse” or “truck driver”."
     text = f"No profession matches “{shown}”."
@@ -26,8 +33,41 @@ def not_found(res: Resolution) -> str:
 
 
 def ambiguous(res: Resolution) -> str:
-    return f"“{shorten_query(res.query)}” could mean several professions. Which one did you mean?"
+    text = f"“{shorten_query(res.query)}” could mean several professions. Which one did you mean?"
+    note = res.candidates[0].note if res.candidates else None
+    return f"{note} {text}" if note else text
 
 
 def unresolved(res: Resolution) -> str:
     return ambiguous(res) if res.status is Status.AMBIGUOUS else not_found(res)
+
+
+def matched(res: Resolution) -> str | None:
+    """One short line when the answer's title differs from what was typed (“uber driver” →
+    Taxi Drivers…), with the vocabulary's remark and a place the answer does not cover yet;
+    None when there is nothing to say (the title itself, or an autocomplete pick)."""
+    prof = res.profession
+    if prof is None:
+        return None
+    lines = []
+    typed = res.query.strip()
+    if typed != prof.id and normalize(typed) != normalize(prof.title):
+        lines.append(f"“{shorten_query(typed)}” → {prof.title}")
+        note = res.candidates[0].note
+        if note:
+            lines[-1] += f" ({note.rstrip('.')})"
+    if res.place:
+        place = shorten_query(res.place)
+        place = place if any(c.isupper() for c in place) else place.title()
+        lines.append(f"Pay for {place} is not available yet: these are national figures.")
+    return "\n".join(lines) or None
+
+
+def same_profession(a: str, b: str, title: str) -> str:
+    """``/compare`` of a profession with itself."""
+    if normalize(a) == normalize(b):
+        return f"Both names are {title}: pick a second, different profession to compare it with."
+    return (
+        f"“{shorten_query(a)}” and “{shorten_query(b)}” are the same profession ({title}): "
+        "pick a second, different profession to compare it with."
+    )

@@ -7,7 +7,7 @@ its ``custom_id`` alone (:mod:`.custom_ids`), with the answers of the cog that c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import discord
@@ -102,10 +102,14 @@ async def send_answer(
     *,
     followup: bool = False,
     private: bool = False,
+    note: str | None = None,
 ) -> None:
     """Send the answer (public unless ``private``): the interaction's response, or a follow-up
-    when it already has one."""
+    when it already has one. ``note`` (which name matched) is the embed's first line."""
     page = page_of(served, kind, professions)
+    if note:  # on a copy: rendered pages are cached and shared between answers
+        author = clip(" · ".join(note.splitlines()), limits.AUTHOR_NAME)
+        page = replace(page, embed=page.embed.copy().set_author(name=author))
     if followup:
         await interaction.followup.send(**page.message(), ephemeral=private)
     else:
@@ -171,7 +175,14 @@ async def answer(
     found = [r.profession for r in resolutions]
     if all(p is not None for p in found):
         confident = [p for p in found if p is not None]
-        await send_answer(interaction, served, kind, confident, private=private)
+        if len(confident) == 2 and confident[0] == confident[1]:
+            text = messages.same_profession(names[0], names[1], confident[0].title)
+            await respond(
+                interaction, content=escape(text), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
+        note = "\n".join(n for n in map(messages.matched, resolutions) if n) or None
+        await send_answer(interaction, served, kind, confident, private=private, note=note)
         return
     keys = tuple(served.keys.key(p) if p else None for p in found)
     items: list[discord.ui.Item[Any]] = []
