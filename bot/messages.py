@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .matching import Resolution, Status
+from .matching.questions import state_name
 from .names import normalize
 from .text import one_line
 
@@ -43,22 +44,21 @@ def unresolved(res: Resolution) -> str:
 
 
 def matched(res: Resolution) -> str | None:
-    """One short line when the answer's title differs from what was typed (“uber driver” →
-    Taxi Drivers…), with the vocabulary's remark and a place the answer does not cover yet;
-    None when there is nothing to say (the title itself, or an autocomplete pick)."""
+    """One short line when the answer's title differs from the name that matched (“cop” →
+    Police and Sheriff's Patrol Officers), with the vocabulary's remark and a place the answer
+    does not cover yet; None when there is nothing to say. Built only from the data's own names
+    (never the user's text), so that it may go in a public answer."""
     prof = res.profession
     if prof is None:
         return None
     lines = []
-    typed = res.query.strip()
-    if typed != prof.id and normalize(typed) != normalize(prof.title):
-        lines.append(f"“{shorten_query(typed)}” → {prof.title}")
-        note = res.candidates[0].note
-        if note:
-            lines[-1] += f" ({note.rstrip('.')})"
+    best = res.candidates[0]
+    if best.matched != prof.title:
+        lines.append(f"“{best.matched}” → {prof.title}")
+        if best.note:
+            lines[-1] += f" ({best.note.rstrip('.')})"
     if res.place:
-        place = shorten_query(res.place)
-        place = place if any(c.isupper() for c in place) else place.title()
+        place = state_name(res.place) or "the place you named"
         lines.append(f"Pay for {place} is not available yet: these are national figures.")
     return "\n".join(lines) or None
 

@@ -84,6 +84,15 @@ def is_us_state(text: str) -> bool:
     return words.casefold() in _STATE_NAMES
 
 
+def state_name(text: str) -> str | None:
+    """The full name of a US state written by name or postal code ("tx" → "Texas")."""
+    if not is_us_state(text):
+        return None
+    words = " ".join(text.replace(".", " ").split())
+    name = STATES.get(words.upper(), words.casefold())
+    return " ".join(w if w == "of" else w.capitalize() for w in name.split())
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     text: str  # as typed
