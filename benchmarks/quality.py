@@ -175,7 +175,7 @@ def wratio_peer(names: list[str], codes: list[str]) -> Peer:
 
 def tfidf_peer(names: list[str], codes: list[str]) -> Peer:
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
     vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True)
     matrix = vec.fit_transform(names).T.tocsc()
