@@ -48,6 +48,18 @@ def commands_payload(
     return [c.to_dict(tree) for c in tree.get_commands(guild=guild)]
 
 
+def _prepare(
+    tree: app_commands.CommandTree, guild_id: int | None
+) -> tuple[discord.Object | None, str, str, list[dict[str, Any]]]:
+    """The guild to sync to (None: globally, else the global commands are copied to it), the
+    target's name, the same in words, and what a sync would send."""
+    guild = discord.Object(guild_id) if guild_id is not None else None
+    if guild is not None:
+        tree.copy_global_to(guild=guild)
+    where = "globally" if guild is None else f"to guild {guild_id}"
+    return guild, target_name(guild_id), where, commands_payload(tree, guild)
+
+
 def commands_hash(payload: list[dict[str, Any]], target: str) -> str:
     text = json.dumps(
         {"target": target, "commands": payload}, sort_keys=True, separators=(",", ":")
@@ -94,12 +106,7 @@ async def sync_commands(
     A failed sync is logged (with what to do about it) and not fatal: Discord keeps the commands
     of the last successful sync, and the next start tries again.
     """
-    guild = discord.Object(guild_id) if guild_id is not None else None
-    if guild is not None:
-        tree.copy_global_to(guild=guild)
-    target = target_name(guild_id)
-    where = "globally" if guild is None else f"to guild {guild_id}"
-    payload = commands_payload(tree, guild)
+    guild, target, where, payload = _prepare(tree, guild_id)
     names = [c["name"] for c in payload]
     digest = commands_hash(payload, target)
     path = state_path(cache_dir, application_id, target)
@@ -191,12 +198,7 @@ def sync_plan(
     tree: app_commands.CommandTree, *, application_id: int, guild_id: int | None, cache_dir: Path
 ) -> list[str]:
     """What a sync would do, judged from the state files (``career-bot sync --dry-run``)."""
-    guild = discord.Object(guild_id) if guild_id is not None else None
-    if guild is not None:
-        tree.copy_global_to(guild=guild)
-    target = target_name(guild_id)
-    where = "globally" if guild is None else f"to guild {guild_id}"
-    payload = commands_payload(tree, guild)
+    _, target, where, payload = _prepare(tree, guild_id)
     names = "/" + ", /".join(c["name"] for c in payload)
     previous = _read_hash(state_path(cache_dir, application_id, target))
     if previous == commands_hash(payload, target):
