@@ -185,10 +185,18 @@ def age(p: Profession) -> Fig | None:
 
 
 def experience(p: Profession) -> Fig | None:
+    """Years of experience as a curated page gives them, else the related work experience most
+    O*NET respondents say the job requires, with its share."""
     w = p.workforce
-    if w is None or w.years_experience is None:
+    if w is not None and w.years_experience is not None:
+        years = w.years_experience
+        return Fig(fmt.plain(years), w, years, label="Years of experience", qualifier="years")
+    e = p.education
+    if e is None or not e.experience:
         return None
-    return Fig(fmt.plain(w.years_experience), w, w.years_experience)
+    top = max(e.experience, key=lambda s: s.pct)
+    text = f"{top.label}, {fmt.pct(top.pct)}"
+    return Fig(text, e, label="Related work experience", qualifier="most common")
 
 
 def time_to_become(p: Profession) -> Fig | None:

@@ -63,7 +63,7 @@ COMPARE_SECTIONS: tuple[Part, ...] = (
             SATISFACTION,
             DEGREE,
             AGE,
-            Line("Years of experience", f.experience),
+            Line("Experience", f.experience),
         ),
     ),
     Part(
@@ -149,6 +149,7 @@ CAREER_SECTIONS: tuple[Part, ...] = (
             DEGREE,
             MAJORS,
             Line("Work experience", f.work_experience),
+            Line("Experience", f.experience),
             Line("On-the-job training", f.training),
             Line("Time to become", f.time_to_become),
         ),
@@ -161,7 +162,6 @@ CAREER_SECTIONS: tuple[Part, ...] = (
             AGE,
             Line("Gender ratio", f.gender),
             Line("Race ratio", f.race),
-            Line("Years of experience", f.experience),
         ),
     ),
 )

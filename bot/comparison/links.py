@@ -22,19 +22,20 @@ def onet_code(p: Profession) -> str | None:
 
 
 def links(p: Profession) -> tuple[Link, ...]:
-    """Public pages about an official occupation: O*NET OnLine's summary, CareerOneStop's
-    profile and BLS's wage page for its SOC code (a major group: BLS's page only). Curated
+    """Public pages about an official occupation: its BLS Occupational Outlook Handbook page
+    where one exists, O*NET OnLine's summary, CareerOneStop's profile and BLS's wage page for
+    its SOC code (a group: its OOH page, and BLS's wage page for a major group). Curated
     profiles have none of their own."""
     code = onet_code(p)
     if p.soc is None or code is None:
         return ()
+    ooh = (Link("BLS Occupational Outlook Handbook", p.ooh_url),) if p.ooh_url else ()
+    wages = Link("BLS wages (OEWS)", OEWS.format(digits=p.soc.replace("-", "")))
     if p.is_group:  # O*NET and CareerOneStop profile occupations; BLS pages major groups
-        major = p.soc.endswith("-0000")
-        return (
-            (Link("BLS wages (OEWS)", OEWS.format(digits=p.soc.replace("-", ""))),) if major else ()
-        )
+        return (*ooh, wages) if p.soc.endswith("-0000") else ooh
     return (
+        *ooh,
         Link("O*NET OnLine", ONET.format(code=code)),
         Link("CareerOneStop", CAREERONESTOP.format(keyword=quote(p.title), code=code)),
-        Link("BLS wages (OEWS)", OEWS.format(digits=p.soc.replace("-", ""))),
+        wages,
     )

@@ -87,3 +87,13 @@ def test_curated_profiles_lead_with_the_official_figure(
         assert "closest to a " in sheet.summary
         curated_blocks = [b for b in tables[1:] if "curated page" in b.title]
         assert curated_blocks, [b.title for b in tables]
+
+
+@pytest.mark.slow_data
+def test_links_lead_with_the_handbook_where_it_has_a_page(shipped_answers: Answers) -> None:
+    with_ooh = [p for p in shipped_answers.dataset if p.ooh_url]
+    assert with_ooh
+    for p in with_ooh:
+        sheet = shipped_answers.career(p)
+        block = sheet.block("links")
+        assert block is not None and block.links[0].url == p.ooh_url == sheet.url, p.id
