@@ -21,6 +21,7 @@ from .dataset import DatasetError, load_dataset
 from .exitcodes import ExitCode
 from .matching import Resolution, Status
 from .model import Profession
+from .places import Place, PlaceResolution, PlacesError, PlaceStatus
 from .ratings import check_ratings
 from .settings import Settings, SettingsError
 
@@ -72,9 +73,15 @@ def _parser() -> argparse.ArgumentParser:
             metavar="FILE.png",
             help="also write the answer's chart(s) as PNG: FILE-pay.png, FILE-map.png, …",
         )
+        cmd.add_argument(
+            "--where", metavar="PLACE", help="a state or metro area, e.g. 'texas', 'Dallas'"
+        )
     match = sub.add_parser("match", help="show how names are matched, with scores")
     match.add_argument("queries", nargs="+", metavar="QUERY", help="names; '-' reads stdin")
     match.add_argument("--json", action="store_true", help="one JSON object per query")
+    places = sub.add_parser("places", help="show how place names are understood")
+    places.add_argument("queries", nargs="+", metavar="QUERY", help="places; '-' reads stdin")
+    places.add_argument("--json", action="store_true", help="one JSON object per query")
     check = sub.add_parser("check-data", help="validate the dataset (and extra YAML files)")
     check.add_argument("paths", nargs="*", type=Path, help="extra YAML files or folders")
     return p
@@ -96,6 +103,32 @@ def _resolve(answers: Answers, name: str) -> Profession:
     if note:
         print(note, file=sys.stderr)
     return res.profession
+
+
+class _UnknownPlace(Exception):
+    def __init__(self, resolution: PlaceResolution) -> None:
+        self.resolution = resolution
+
+
+def _place(answers: Answers, where: str | None) -> Place | None:
+    """The place asked for with ``--where``; exits 2 (listing full OEWS names) when unsure."""
+    if where is None:
+        return None
+    res = answers.places.resolve(where)
+    if res.place is None:
+        raise _UnknownPlace(res)
+    return res.place
+
+
+def _print_place_unresolved(res: PlaceResolution, as_json: bool) -> None:
+    if as_json:
+        body = {"error": messages.place_unresolved(res), **_place_json(res)}
+        print(json.dumps(body, ensure_ascii=False))
+        return
+    print(messages.place_unresolved(res), file=sys.stderr)
+    if res.status is PlaceStatus.AMBIGUOUS:
+        for c in res.candidates:
+            print(f"  • {c.name}", file=sys.stderr)
 
 
 def _candidates_json(res: Resolution) -> list[dict[str, Any]]:
@@ -160,11 +193,10 @@ def _answer(answers: Answers, args: argparse.Namespace) -> None:
         if profs[0] == profs[1]:
             print(messages.same_profession(args.a, args.b, profs[0].title), file=sys.stderr)
             raise SystemExit(ExitCode.NO_ANSWER)
-        _show(answers.compare(*profs), args.json)
     else:
         profs = (_resolve(answers, args.name),)
-        build = answers.salary if args.command == "salary" else answers.career
-        _show(build(profs[0]), args.json)
+    place = _place(answers, args.where)
+    _show(answers.sheet(Kind(args.command), profs, place), args.json)
     if args.chart is not None:
         _write_charts(Kind(args.command), profs, args.chart)
 
@@ -191,6 +223,48 @@ def _match(answers: Answers, queries: Sequence[str], as_json: bool) -> int:
     return worst if len(queries) == 1 else ExitCode.OK
 
 
+def _place_json(res: PlaceResolution) -> dict[str, Any]:
+    def one(place: Any) -> dict[str, str]:
+        return {"code": place.code, "kind": str(place.kind), "name": place.name}
+
+    return {
+        "query": res.query,
+        "status": str(res.status),
+        "place": None if res.place is None else one(res.place),
+        "candidates": [one(c) for c in res.candidates],
+    }
+
+
+def _places(answers: Answers, queries: Sequence[str], as_json: bool) -> int:
+    if list(queries) == ["-"]:
+        queries = [line.rstrip("\n") for line in sys.stdin]
+    worst = ExitCode.OK
+    for query in queries:
+        res = answers.places.resolve(query)
+        if res.status is not PlaceStatus.FOUND:
+            worst = ExitCode.NO_ANSWER
+        if as_json:
+            print(json.dumps(_place_json(res), ensure_ascii=False))
+            continue
+        print(f"{messages.shorten_query(query)!r}: {res.status}")
+        if res.place is not None:
+            print(f"  {res.place.name}  [{res.place.kind_label} {res.place.code}]")
+        for c in res.candidates:
+            print(f"  • {c.name}  [{c.kind_label} {c.code}]")
+    return worst if len(queries) == 1 else ExitCode.OK
+
+
+def _check_places(ds: Any) -> None:
+    from .dataset import default_data_dir
+    from .places import Places
+    from .places.check import check_places
+
+    summary, problems = check_places(Places(default_data_dir()), ds)
+    if problems:
+        raise PlacesError(problems)
+    print(summary)
+
+
 def _check_data(settings: Settings, paths: Sequence[Path]) -> int:
     extra = list(settings.data_paths) + list(paths)
     cache = DiskCache(settings.data_cache_dir())
@@ -204,6 +278,7 @@ def _check_data(settings: Settings, paths: Sequence[Path]) -> int:
         f"OK: {len(ds)} professions ({curated} curated), {aliases:,} aliases, "
         f"from {len(ds.files)} file(s)."
     )
+    _check_places(ds)
     return ExitCode.OK
 
 
@@ -231,12 +306,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         answers = _answers(settings)
         if args.command == "match":
             return _match(answers, args.queries, args.json)
+        if args.command == "places":
+            return _places(answers, args.queries, args.json)
         _answer(answers, args)
         return ExitCode.OK
+    except _UnknownPlace as exc:
+        _print_place_unresolved(exc.resolution, getattr(args, "json", False))
+        return ExitCode.NO_ANSWER
     except _Unresolved as exc:
         _print_unresolved(exc.resolution, getattr(args, "json", False))
         return ExitCode.NO_ANSWER
-    except DatasetError as exc:
+    except (DatasetError, PlacesError) as exc:
         print(exc, file=sys.stderr)
         return ExitCode.ERROR
     except SettingsError as exc:

@@ -13,12 +13,14 @@ from pathlib import Path
 from . import comparison
 from .cache import DiskCache
 from .comparison import Kind, Sheet
+from .comparison.builders import where
 from .datafiles import ReadLimits
-from .dataset import Dataset, load_dataset
+from .dataset import Dataset, default_data_dir, load_dataset
 from .matching import Matcher
 from .matching import vocabulary as vocabularies
 from .matching.vocabulary import Vocabulary
 from .model import Profession
+from .places import Place, PlaceKind, Places
 from .timing import phase
 
 VIEW_CACHE = 1024
@@ -34,11 +36,13 @@ class Answers:
         vocabulary: Vocabulary = vocabularies.EMPTY,
     ) -> None:
         self.dataset = dataset
+        self.places = Places(default_data_dir())  # reads nothing until first asked
         self.matcher = Matcher(
             dataset.professions,
             vocabulary=vocabulary,
             disk=disk,
             fingerprint=dataset.fingerprint,
+            is_place=self.places.is_place,  # "nurse in texas": the place is kept apart
         )
 
     @classmethod
@@ -70,8 +74,13 @@ class Answers:
     def _get(self, profession_id: str | None) -> Profession | None:
         return None if profession_id is None else self.dataset.get(profession_id)
 
-    def sheet(self, kind: Kind, professions: Sequence[Profession]) -> Sheet:
-        """The sheet answering ``kind`` for ``professions`` (two to compare, else one)."""
+    def sheet(
+        self, kind: Kind, professions: Sequence[Profession], place: Place | None = None
+    ) -> Sheet:
+        """The sheet answering ``kind`` for ``professions`` (two to compare, else one), in
+        ``place`` when one is given (national otherwise)."""
+        if place is not None and not place.is_national:
+            return self.where(kind, professions, place)
         if kind == Kind.COMPARE:
             a, b = professions
             return self.compare(a, b)
@@ -101,7 +110,33 @@ class Answers:
 
     def _build_salary(self, p: Profession) -> Sheet:
         members = self._all(p.members)
-        return comparison.salary(p, closest=self._get(p.closest), members=members)
+        sheet = comparison.salary(p, closest=self._get(p.closest), members=members)
+        official = self._official(p)
+        if official.soc is None:
+            return sheet
+        states = self.places.top(official.soc, PlaceKind.STATE)
+        metros = self.places.top(official.soc, PlaceKind.METRO)
+        return where.with_top_places(sheet, states, metros)
+
+    def _official(self, p: Profession) -> Profession:
+        """Whose OEWS figures answer for ``p``: a curated profile's closest occupation."""
+        closest = self._get(p.closest) if p.curated else None
+        return closest or p
+
+    def where(self, kind: Kind, professions: Sequence[Profession], place: Place) -> Sheet:
+        """The answer for a state or metro area (see ``comparison.builders.where``)."""
+        official = [self._official(p) for p in professions]
+        ranked = [self.places.ranked(p.soc, place) if p.soc else None for p in official]
+        if kind == Kind.COMPARE:
+            a, b = official
+            return where.compare_where(a, b, place, ranked)
+        (one,), (found,) = official, ranked
+        if kind == Kind.CAREER:
+            return where.career_where(self.career(professions[0]), one, found, place)
+        if found is None:
+            why = "its survey does not publish this occupation for this area."
+            return where.no_data_sheet(kind, one, place, why)
+        return where.salary_where(one, found)
 
     def _build_career(self, p: Profession) -> Sheet:
         similar = self._all(p.similar.ids if p.similar else ())

@@ -87,7 +87,7 @@ def _read_yaml(
     return doc
 
 
-NOT_PROFESSIONS = frozenset({"vocabulary.yaml"})  # data files of other kinds, read elsewhere
+NOT_PROFESSIONS = frozenset({"vocabulary.yaml", "places.yaml"})  # read elsewhere
 
 
 def _yaml_files(path: Path, out: Problems, limits: ReadLimits) -> list[Path]:

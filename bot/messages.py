@@ -5,6 +5,7 @@ from __future__ import annotations
 from .matching import Resolution, Status
 from .matching.questions import state_name
 from .names import normalize
+from .places import PlaceResolution, PlaceStatus
 from .text import one_line
 
 MAX_ECHO = 80  # characters of a user's text that are ever repeated back
@@ -71,3 +72,16 @@ def same_profession(a: str, b: str, title: str) -> str:
         f"“{shorten_query(a)}” and “{shorten_query(b)}” are the same profession ({title}): "
         "pick a second, different profession to compare it with."
     )
+def place_unresolved(res: PlaceResolution) -> str:
+    """An ambiguous place asks which one; an unknown one says so, with suggestions."""
+    shown = shorten_query(res.query)
+    if res.status is PlaceStatus.AMBIGUOUS:
+        return f"“{shown}” could mean several places. Which one did you mean?"
+    if not shown:
+        return "Please type a place: a state (“Texas”, “TX”) or a city (“Dallas”)."
+    text = f"No state or metro area called “{shown}” is known."
+    if res.candidates:
+        text += " Did you mean: " + "; ".join(c.name for c in res.candidates) + "?"
+    else:
+        text += " Try a state (“Texas”, “TX”) or a city (“Dallas”, “NYC”)."
+    return text
