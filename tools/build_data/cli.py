@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .areas_table import TABLE_FILE, write_area_table
 from .assemble import build_entries, build_groups
 from .context import load_sources
 from .entry import Entry
@@ -39,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--groups", type=Path, help="output folder of the groups (default: OUT/../groups)"
     )
+    parser.add_argument(
+        "--areas", type=Path, help=f"the state and metro wage table (default: OUT/../{TABLE_FILE})"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary")
     args = parser.parse_args(argv)
     ctx = load_sources(args.sources)
@@ -50,9 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     update_fallbacks(args.out.parent / "SOURCES.md", fallbacks(ctx))
     written.append(write_ratings(ctx, args.out.parent))
+    written.append(write_area_table(args.sources, args.areas or args.out.parent / TABLE_FILE))
     if not args.quiet:
         for line in summarize(entries, groups):
             print(line)
         size = sum(p.stat().st_size for p in written)
-        print(f"wrote {len(written)} files, {size:,} bytes, to {args.out} and its groups folder")
+        print(f"wrote {len(written)} files, {size:,} bytes: {args.out}, groups, tables")
     return 0

@@ -1,4 +1,4 @@
-"""tools/oews_areas.py and tools/build_areas.py on the committed OEWS extract."""
+"""The OEWS area wage reader and the wage table (``areas_table``) on the committed extract."""
 
 from __future__ import annotations
 
@@ -10,14 +10,20 @@ from bot.model import Money
 from bot.places import Places
 from bot.places.model import NATIONAL, PlaceKind
 from bot.places.table import AreaTable, Mark
-from tests.tools.test_build_data import make_sources
-from tools.build_areas import table_bytes
-from tools.oews_areas import AreaWages, parse_value, read_area_wages
+from tools.build_data.areas_table import table_bytes
+from tools.build_data.readers.oews import open_oews
+from tools.build_data.readers.oews_areas import AreaWages, parse_value, read_area_wages
+from tools.build_data.release import PATHS
 
 
 @pytest.fixture(scope="module")
-def wages(tmp_path_factory: pytest.TempPathFactory) -> AreaWages:
-    return read_area_wages(make_sources(tmp_path_factory.mktemp("oews") / "sources"))
+def wages(sources: Path) -> AreaWages:
+    with open_oews(sources / PATHS["oews"]) as con:
+        return read_area_wages(con)
+
+
+def test_the_build_writes_the_table(built: Path, wages: AreaWages) -> None:
+    assert (built.parent / "oews-areas.bin").read_bytes() == table_bytes(wages)
 
 
 def _cell(wages: AreaWages, occ: str, area: str) -> tuple[int, ...]:
