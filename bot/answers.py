@@ -133,6 +133,12 @@ class Answers:
         (one,), (found,) = official, ranked
         if kind == Kind.CAREER:
             return where.career_where(self.career(professions[0]), one, found, place)
+        if found is None and one.is_group:
+            members = [
+                (m, self.places.ranked(m.soc, place) if m.soc else None)
+                for m in self._all(one.members)
+            ]
+            return where.members_where(kind, one, place, members)
         if found is None:
             why = "its survey does not publish this occupation for this area."
             return where.no_data_sheet(kind, one, place, why)

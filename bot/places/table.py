@@ -135,7 +135,7 @@ class Block:
     """All areas of one occupation: ``areas[i]`` has ``columns[f][i]`` for field ``f``."""
 
     areas: tuple[int, ...]
-    columns: tuple[tuple[int, ...], ...]
+    columns: tuple[array[int], ...]  # 4 bytes a figure, not a Python int each
     position: dict[int, int]  # area index -> i
 
     def values(self, area_index: int) -> tuple[int, ...] | None:
@@ -247,6 +247,6 @@ class AreaTable:
             cols.byteswap()
         plain = [cols[f * n : (f + 1) * n].tolist() for f in range(len(FIELDS))]
         _residuals(plain, encode=False)
-        columns = tuple(tuple(col) for col in plain)
+        columns = tuple(array("i", col) for col in plain)
         areas = tuple(idx)
         return Block(areas, columns, {a: i for i, a in enumerate(areas)})

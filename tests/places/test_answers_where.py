@@ -126,7 +126,7 @@ def test_career_outlook_is_followed_by_the_place(shipped_answers: Answers) -> No
 def test_no_figures_there_is_said_plainly(shipped_answers: Answers) -> None:
     places = shipped_answers.places
     for prof in shipped_answers.dataset:
-        if prof.soc and not prof.curated:
+        if prof.soc and not prof.curated and not prof.is_group:
             gap = next((p for p in places.all if places.pay(prof.soc, p) is None), None)
             if gap is not None:
                 break
@@ -155,3 +155,21 @@ def test_every_location_answer_fits_discord_over_2000_pairs(shipped_answers: Ans
         sheet = shipped_answers.sheet(kind, pair, place)
         for payload in message_payloads(sheet):
             assert limits.message_problems(payload) == [], (prof.id, place.name, kind)
+
+
+def test_a_group_without_area_figures_lists_its_members(shipped_answers: Answers) -> None:
+    physicians = next(p for p in shipped_answers.dataset if p.is_group and p.soc == "29-1210")
+    texas = _place(shipped_answers, "texas")
+    sheet = shipped_answers.sheet(Kind.SALARY, [physicians], texas)
+    lead = sheet.blocks[0]
+    assert lead.layout is Layout.LEAD and "not for the group itself" in (lead.text or "")
+    members = sheet.block("members")
+    assert members is not None and len(members.rows) >= 2
+    titles = {shipped_answers.dataset.get(m).title for m in physicians.members}  # type: ignore[union-attr]
+    assert {r.label for r in members.rows} <= titles
+
+
+def test_a_major_group_has_its_own_area_figures(shipped_answers: Answers) -> None:
+    health = next(p for p in shipped_answers.dataset if p.is_group and p.soc == "29-0000")
+    sheet = shipped_answers.sheet(Kind.SALARY, [health], _place(shipped_answers, "TX"))
+    assert _row(sheet, "pay", "Average salary").startswith("$")

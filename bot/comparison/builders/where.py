@@ -18,6 +18,7 @@ from ..layouts import row
 from ..sheet import Block, Kind, Layout, Row, Sheet, Value
 
 OEWS_SOURCE, OEWS_YEAR = "BLS OEWS May 2025", 2025
+MAX_MEMBERS = 20  # member occupations listed for a group BLS publishes only nationally
 LABELS = {
     "employment": "Employment",
     "per_1000": "Jobs per 1,000",
@@ -253,6 +254,8 @@ def career_where(sheet: Sheet, p: Profession, ranked: Ranked | None, place: Plac
         notes.citations.append(cite)
     if ranked is None:
         text = f"BLS OEWS May 2025 publishes no figures for {p.title} in {place.name}."
+        if p.is_group:
+            text += " It publishes them for the group's member occupations: /salary lists them."
         extra = Block("where", f"Pay in {place.name}", Layout.PROSE, text=text)
     else:
         rows = place_rows(p, ranked, notes)
@@ -283,3 +286,38 @@ def with_top_places(sheet: Sheet, states: Sequence[AreaPay], metros: Sequence[Ar
         if bullets:
             blocks.append(Block(key, f"{title} (average salary)", Layout.BULLETS, bullets=bullets))
     return replace(sheet, blocks=tuple(blocks))
+
+
+def members_where(
+    kind: Kind, group: Profession, place: Place, members: Sequence[tuple[Profession, Ranked | None]]
+) -> Sheet:
+    """A group BLS publishes only nationally: its member occupations' pay in the place."""
+    notes = Footnotes()
+    shown = sorted(
+        ((m, r) for m, r in members if r is not None),
+        key=lambda mr: -(mr[1].pay.employment or 0),
+    )[:MAX_MEMBERS]
+    rows = []
+    for member, ranked in shown:
+        pay = ranked.pay
+        parts = [f"{fmt.money(pay.annual_mean)} average" if pay.annual_mean else "—"]
+        if pay.employment is not None:
+            parts.append(fmt.jobs(pay.employment))
+        rows.append(Row(member.title, (_value(" · ".join(parts), notes, place),)))
+    lead = (
+        f"BLS publishes state and metro figures for the occupations in {group.title}, not for "
+        f"the group itself. Its member occupations in {place.name}"
+        + (":" if rows else ": none has published figures there.")
+    )
+    blocks = [Block("lead", "Members", Layout.LEAD, text=lead)]
+    if rows:
+        blocks.append(Block("members", f"Pay in {place.name}", Layout.TABLE, tuple(rows)))
+    return Sheet(
+        kind,
+        f"{group.title}: pay in {place.name}",
+        (place.name,),
+        (group.id,),
+        None,
+        tuple(blocks),
+        tuple(notes.citations),
+    )
