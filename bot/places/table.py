@@ -200,7 +200,7 @@ class AreaTable:
         )
         self.by_code = {a.code: a for a in self.areas}
         self._offsets: dict[str, list[int]] = header["occupations"]
-        self.block = lru_cache(maxsize=128)(self._block)
+        self.block = lru_cache(maxsize=1024)(self._block)  # every occupation, once decoded
 
     @staticmethod
     def _split(data: bytes) -> tuple[dict[str, Any], int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,6 +11,7 @@ from .model import AreaPay, Place, PlaceKind, Ranked
 from .table import FIELDS, AreaTable, Block, Mark
 
 TOP_CODED_HOURLY = 115.0
+SCORE_CACHE = 4096  # (occupation, kind of place) rankings kept
 _COUNTS = {"employment"}
 _RATIOS = {"per_1000", "location_quotient"}
 _ANNUAL_I = [name for name, _ in FIELDS].index("annual_mean")  # what ranks places
@@ -65,6 +67,7 @@ class WageLookup:
         self.table = table
         self.places = tuple(places)  # in table area order
         self._peer_sets: dict[tuple[PlaceKind, bool], frozenset[int]] = {}
+        self._score_cache: dict[tuple[str, PlaceKind, bool], list[int]] = {}
 
     def block(self, soc: str) -> Block | None:
         return self.table.block(occupation_code(soc))
@@ -78,8 +81,8 @@ class WageLookup:
         values = block.values(info.index)
         return None if values is None else area_pay(place, values)
 
-    def _peers(self, place: Place) -> frozenset[int]:
-        key = (place.kind, place.nonmetro)
+    def _peers(self, kind: PlaceKind, nonmetro: bool) -> frozenset[int]:
+        key = (kind, nonmetro)
         found = self._peer_sets.get(key)
         if found is None:
             found = frozenset(i for i, p in enumerate(self.places) if (p.kind, p.nonmetro) == key)
@@ -92,19 +95,31 @@ class WageLookup:
         block = self.block(soc)
         if pay is None or block is None:
             return None
-        info = self.table.by_code[place.code]
-        column = block.columns[_ANNUAL_I]
-        peers = self._peers(place)
-        scores = [
-            _sort_value(column[i])
-            for i, a in enumerate(block.areas)
-            if a in peers and _ranks(column[i])
-        ]
-        mine = column[block.position[info.index]]
+        scores = self._scores(soc, place.kind, place.nonmetro)
+        mine = block.columns[_ANNUAL_I][block.position[self.table.by_code[place.code].index]]
         if not _ranks(mine):
             return Ranked(pay, 0, len(scores))
-        mine = _sort_value(mine)
-        return Ranked(pay, 1 + sum(s > mine for s in scores), len(scores))
+        # scores ascend: the rank is 1 + how many peers are paid more
+        return Ranked(pay, 1 + len(scores) - bisect_right(scores, _sort_value(mine)), len(scores))
+
+    def _scores(self, soc: str, kind: PlaceKind, nonmetro: bool) -> list[int]:
+        """The ranked peers' annual means, ascending (kept per occupation and kind of place)."""
+        key = (soc, kind, nonmetro)
+        found = self._score_cache.get(key)
+        if found is None:
+            block = self.block(soc)
+            column = block.columns[_ANNUAL_I] if block else ()
+            peers = self._peers(kind, nonmetro)
+            areas = block.areas if block else ()
+            found = sorted(
+                _sort_value(column[i])
+                for i, a in enumerate(areas)
+                if a in peers and _ranks(column[i])
+            )
+            if len(self._score_cache) >= SCORE_CACHE:
+                self._score_cache.clear()
+            self._score_cache[key] = found
+        return found
 
     def top(self, soc: str, kind: PlaceKind, limit: int = 5) -> list[AreaPay]:
         """The best-paid states (or metro areas, nonmetropolitan ones left out) by annual mean."""
