@@ -95,13 +95,16 @@ def _answers(settings: Settings) -> Answers:
     )
 
 
-def _resolve(answers: Answers, name: str) -> Profession:
+def _resolve(answers: Answers, name: str, asked: list[str] | None = None) -> Profession:
+    """The profession ``name`` means; a place the question named is added to ``asked``."""
     res = answers.matcher.resolve(name)
     if res.profession is None:
         raise _Unresolved(res)
     note = messages.matched(res)  # say what a typed name was understood as
     if note:
         print(note, file=sys.stderr)
+    if asked is not None and res.place:
+        asked.append(res.place)
     return res.profession
 
 
@@ -188,14 +191,15 @@ def _write_charts(kind: Kind, professions: tuple[Profession, ...], path: Path) -
 
 def _answer(answers: Answers, args: argparse.Namespace) -> None:
     profs: tuple[Profession, ...]
+    asked: list[str] = []  # places named inside the profession texts ("nurse in texas")
     if args.command == "compare":
-        profs = (_resolve(answers, args.a), _resolve(answers, args.b))
+        profs = (_resolve(answers, args.a, asked), _resolve(answers, args.b, asked))
         if profs[0] == profs[1]:
             print(messages.same_profession(args.a, args.b, profs[0].title), file=sys.stderr)
             raise SystemExit(ExitCode.NO_ANSWER)
     else:
-        profs = (_resolve(answers, args.name),)
-    place = _place(answers, args.where)
+        profs = (_resolve(answers, args.name, asked),)
+    place = _place(answers, args.where or next(iter(asked), None))
     _show(answers.sheet(Kind(args.command), profs, place), args.json)
     if args.chart is not None:
         _write_charts(Kind(args.command), profs, args.chart)

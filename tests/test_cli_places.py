@@ -71,3 +71,18 @@ def test_where_unsure_exits_2_naming_full_areas(
     assert main(["salary", "registered nurse", "--where", where, "--json"]) == ExitCode.NO_ANSWER
     body = json.loads(capsys.readouterr().out)
     assert body["error"] and {c["name"] for c in body["candidates"]} >= set(names)
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("nurse in texas", "Registered Nurses: pay in Texas"),
+        ("plumber, Denver", "pay in Denver-Aurora-Centennial, CO"),
+        ("electrician tx", "Electricians: pay in Texas"),
+    ],
+)
+def test_a_place_in_the_question_answers_for_it(
+    question: str, title: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["salary", question]) == ExitCode.OK
+    assert title in capsys.readouterr().out
