@@ -72,6 +72,8 @@ def same_profession(a: str, b: str, title: str) -> str:
         f"“{shorten_query(a)}” and “{shorten_query(b)}” are the same profession ({title}): "
         "pick a second, different profession to compare it with."
     )
+
+
 def place_unresolved(res: PlaceResolution) -> str:
     """An ambiguous place asks which one; an unknown one says so, with suggestions."""
     shown = shorten_query(res.query)
