@@ -44,7 +44,7 @@ def unresolved(res: Resolution) -> str:
     return ambiguous(res) if res.status is Status.AMBIGUOUS else not_found(res)
 
 
-def matched(res: Resolution) -> str | None:
+def matched(res: Resolution, place_answered: bool = False) -> str | None:
     """One short line when the answer's title differs from the name that matched (“cop” →
     Police and Sheriff's Patrol Officers), with the vocabulary's remark and a place the answer
     does not cover yet; None when there is nothing to say. Built only from the data's own names
@@ -58,7 +58,7 @@ def matched(res: Resolution) -> str | None:
         lines.append(f"“{best.matched}” → {prof.title}")
         if best.note:
             lines[-1] += f" ({best.note.rstrip('.')})"
-    if res.place:
+    if res.place and not place_answered:  # the console answers for it; Discord not yet
         place = state_name(res.place) or "the place you named"
         lines.append(f"Pay for {place} is not available yet: these are national figures.")
     return "\n".join(lines) or None
