@@ -1,4 +1,5 @@
-"""Command line: ``career-bot run | compare | salary | career | match | check-data``.
+"""Command line: ``career-bot run | compare | salary | career | top | explore | match |
+check-data``.
 
 Exit codes: 0 success, 1 data or configuration error, 2 a name that matched nothing or several
 professions (or bad usage). Never a traceback for a user's mistake.
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, messages
+from . import __version__, explore, messages
 from .answers import Answers
 from .cache import DiskCache
 from .comparison import Kind, Sheet
@@ -76,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument(
             "--where", metavar="PLACE", help="a state or metro area, e.g. 'texas', 'Dallas'"
         )
+    _explore_parsers(sub)
     match = sub.add_parser("match", help="show how names are matched, with scores")
     match.add_argument("queries", nargs="+", metavar="QUERY", help="names; '-' reads stdin")
     match.add_argument("--json", action="store_true", help="one JSON object per query")
@@ -85,6 +87,53 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check-data", help="validate the dataset (and extra YAML files)")
     check.add_argument("paths", nargs="*", type=Path, help="extra YAML files or folders")
     return p
+
+
+def _explore_parsers(sub: Any) -> None:
+    top = sub.add_parser("top", help="occupations ranked by pay, growth, openings or jobs")
+    top.add_argument(
+        "measure",
+        choices=[m.value for m in explore.Measure],
+        metavar="MEASURE",
+        help="pay, growth, openings, jobs or pay-for-education",
+    )
+    top.add_argument(
+        "--education",
+        metavar="LEVEL",
+        help='typical entry education, e.g. "bachelor\'s degree", hs, masters',
+    )
+    top.add_argument("--field", metavar="FIELD", help="an occupation field, e.g. computer, 29")
+    like = sub.add_parser("explore", help="careers like one profession")
+    like.add_argument("name", help="profession name, alias or abbreviation")
+    like.add_argument("--pays-more", action="store_true", help="only careers that pay more")
+    like.add_argument("--less-school", action="store_true", help="only careers needing less school")
+    like.add_argument("--growing", action="store_true", help="only careers projected to grow")
+    for cmd in (top, like):
+        cmd.add_argument("--json", action="store_true", help="print the Discord message payloads")
+
+
+class _BadFilter(Exception):
+    """An education level or field that names nothing (the message lists what does)."""
+
+
+def _top(answers: Answers, args: argparse.Namespace) -> Sheet:
+    education = field = None
+    if args.education is not None:
+        education = explore.education_level(args.education)
+        if education is None:
+            levels = "; ".join(explore.EDUCATION_LEVELS)
+            raise _BadFilter(f"Unknown education level “{args.education}”. Try one of: {levels}.")
+    if args.field is not None:
+        field = explore.find_field(args.field, answers.fields)
+        if field is None:
+            names = "; ".join(f"{f.code} {f.title}" for f in answers.fields)
+            raise _BadFilter(f"Unknown field “{args.field}”. Try one of: {names}.")
+    return answers.top(explore.Measure(args.measure), education, field)
+
+
+def _explore(answers: Answers, args: argparse.Namespace) -> Sheet:
+    filters = explore.Filters(args.pays_more, args.less_school, args.growing)
+    return answers.explore(_resolve(answers, args.name), filters)
 
 
 def _answers(settings: Settings) -> Answers:
@@ -312,6 +361,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _match(answers, args.queries, args.json)
         if args.command == "places":
             return _places(answers, args.queries, args.json)
+        if args.command in ("top", "explore"):
+            build = _top if args.command == "top" else _explore
+            _show(build(answers, args), args.json)
+            return ExitCode.OK
         _answer(answers, args)
         return ExitCode.OK
     except _UnknownPlace as exc:
@@ -319,6 +372,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.NO_ANSWER
     except _Unresolved as exc:
         _print_unresolved(exc.resolution, getattr(args, "json", False))
+        return ExitCode.NO_ANSWER
+    except _BadFilter as exc:
+        print(exc, file=sys.stderr)
         return ExitCode.NO_ANSWER
     except (DatasetError, PlacesError) as exc:
         print(exc, file=sys.stderr)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from . import comparison
+from . import comparison, explore
 from .cache import DiskCache
 from .comparison import Kind, Sheet
 from .comparison.builders import where
@@ -148,6 +148,34 @@ class Answers:
         similar = self._all(p.similar.ids if p.similar else ())
         members = self._all(p.members)
         return comparison.profile(p, similar=similar, closest=self._get(p.closest), members=members)
+
+    # Lists and likenesses: the rankings and the ratings index are built at first use (about
+    # 15 ms and 80 ms), never at start-up.
+
+    @cached_property
+    def rankings(self) -> explore.Rankings:
+        return explore.Rankings(self.dataset.professions)
+
+    @cached_property
+    def similarity(self) -> explore.Similarity:
+        return explore.Similarity(self.dataset.professions)
+
+    @cached_property
+    def fields(self) -> tuple[explore.Field, ...]:
+        return explore.fields(self.dataset.professions)
+
+    def top(
+        self,
+        measure: explore.Measure,
+        education: str | None = None,
+        field: explore.Field | None = None,
+    ) -> Sheet:
+        """Occupations ranked by ``measure``, filtered by entry education and field."""
+        return explore.top_sheet(self.rankings.top(measure, education, field))
+
+    def explore(self, p: Profession, filters: explore.Filters = explore.NO_FILTERS) -> Sheet:
+        """Careers like ``p`` that pass ``filters``."""
+        return explore.explore_sheet(p, self.similarity.like(p, filters), filters)
 
     @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019 - one Answers per process, kept for its life
     def _compare(self, a: str, b: str) -> Sheet:

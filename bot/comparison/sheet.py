@@ -21,6 +21,8 @@ class Kind(StrEnum):
     COMPARE = "compare"
     SALARY = "salary"
     CAREER = "career"
+    TOP = "top"  # a ranked list of occupations
+    EXPLORE = "explore"  # careers like one occupation
 
 
 class Layout(Enum):

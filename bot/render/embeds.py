@@ -14,7 +14,13 @@ from ..text import clip
 from . import limits
 from .common import higher_note, marker, note_marker, source_lines, sources_heading
 
-COLOURS = {Kind.COMPARE: 0x5865F2, Kind.SALARY: 0x57F287, Kind.CAREER: 0xFEE75C}
+COLOURS = {
+    Kind.COMPARE: 0x5865F2,
+    Kind.SALARY: 0x57F287,
+    Kind.CAREER: 0xFEE75C,
+    Kind.TOP: 0xEB459E,
+    Kind.EXPLORE: 0x3BA55C,
+}
 TAGS = ("🅰️", "🅱️")
 
 

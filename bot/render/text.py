@@ -30,6 +30,8 @@ def _cell(row: Row, col: int, sheet: Sheet) -> list[str]:
 
 def _table(block: Block, sheet: Sheet, width: int) -> list[str]:
     cols = len(sheet.columns)
+    if not block.rows or not cols:
+        return []
     col_w = max(18, (width - LABEL - 2 * cols) // cols)
     lines: list[str] = []
     if cols > 1 and block.rows:

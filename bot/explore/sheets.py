@@ -1,0 +1,205 @@
+"""Lists and likenesses as sheets, the view model both surfaces render."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..comparison import Block, Kind, Layout, Sheet
+from ..comparison.outlook import category
+from ..format import MISSING, dollars, money, pct
+from ..model import Profession, Section
+from .filters import entry_education
+from .lists import Measure, TopList, mean_pay
+from .similar import NO_FILTERS, Filters, Likeness
+
+PAGE = 10
+MOST = 100  # rows a list shows (ten pages)
+
+
+def _sources(professions: Iterable[Profession], sections: Sequence[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for p in professions:
+        for name in sections:
+            section = getattr(p, name)
+            if isinstance(section, Section):
+                seen.setdefault(section.citation, None)
+    return tuple(seen)
+
+
+def _growth(p: Profession) -> str:
+    g = p.outlook.growth_pct if p.outlook else None
+    return MISSING if g is None else f"{pct(g, signed=True)} ({category(g)})"
+
+
+def _pay(p: Profession) -> str:
+    return money(p.pay.annual_mean if p.pay else None)
+
+
+def _education(p: Profession) -> str:
+    return entry_education(p) or "entry education not published"
+
+
+def _measure_text(p: Profession, top: TopList, value: float) -> str:
+    m = top.measure
+    if m is Measure.PAY:
+        return f"{_pay(p)} a year"
+    if m is Measure.GROWTH:
+        return f"growth {_growth(p)}"
+    if m is Measure.OPENINGS:
+        return f"{value:,.0f} openings a year"
+    if m is Measure.JOBS:
+        return f"{value:,.0f} jobs"
+    level = entry_education(p) or ""
+    base = top.baselines.get(level, 0.0)
+    return f"{_pay(p)} a year, {value:.1f}× the typical {dollars(base)} for that education"
+
+
+def _top_row(rank: int, p: Profession, top: TopList, value: float) -> str:
+    details = [_pay(p)] if top.measure not in (Measure.PAY, Measure.PAY_FOR_EDUCATION) else []
+    if top.measure is not Measure.GROWTH:
+        details.append(f"growth {_growth(p)}")
+    if top.education is None:
+        details.append(_education(p))
+    return f"{rank}. {p.title} — {_measure_text(p, top, value)} · " + " · ".join(details)
+
+
+def _top_title(top: TopList) -> str:
+    parts = [top.measure.title]
+    if top.education:
+        parts.append(top.education)
+    if top.field:
+        parts.append(top.field.title)
+    return " · ".join(parts)
+
+
+def _top_summary(top: TopList, shown: int) -> str:
+    count = len(top.rows)
+    what = "occupation" if count == 1 else "occupations"
+    scope = []
+    if top.education:
+        scope.append(f"whose typical entry education is “{top.education}”")
+    if top.field:
+        scope.append(f"in {top.field.title}")
+    text = f"The first {shown} of {count:,} {what}" if shown < count else f"All {count:,} {what}"
+    text = " ".join([text, *scope]) + ", ranked by " + _RANKED_BY[top.measure] + "."
+    if top.left_out:
+        left = "occupation is" if top.left_out == 1 else "occupations are"
+        text += f" {top.left_out} {left} left out: the source publishes no figure for them."
+    return text
+
+
+_RANKED_BY = {
+    Measure.PAY: "mean annual wage (BLS OEWS)",
+    Measure.GROWTH: "projected employment change 2024–34 (BLS)",
+    Measure.OPENINGS: "projected openings a year 2024–34 (BLS)",
+    Measure.JOBS: "employment (BLS OEWS)",
+    Measure.PAY_FOR_EDUCATION: (
+        "mean wage against the median of the mean wages of all occupations with the same "
+        "typical entry education"
+    ),
+}
+
+
+def top_sheet(top: TopList, most: int = MOST) -> Sheet:
+    """A ranked list: ten rows a page, each with the measure, pay, growth and entry education."""
+    rows = top.rows[:most]
+    lines = [_top_row(i + 1, p, top, v) for i, (p, v) in enumerate(rows)]
+    blocks = tuple(
+        Block(
+            key=f"rows-{start + 1}",
+            title=f"{start + 1}–{min(start + PAGE, len(lines))}",
+            layout=Layout.BULLETS,
+            bullets=tuple(lines[start : start + PAGE]),
+        )
+        for start in range(0, len(lines), PAGE)
+    ) or (Block(key="rows-1", title="No occupations", layout=Layout.PROSE, text=_EMPTY),)
+    return Sheet(
+        kind=Kind.TOP,
+        title=_top_title(top),
+        columns=(),
+        ids=tuple(p.id for p, _ in rows),
+        summary=_top_summary(top, len(rows)),
+        blocks=blocks,
+        sources=_sources((p for p, _ in rows), ("pay", "outlook")),
+        paged=len(blocks) > 1,
+    )
+
+
+_EMPTY = "No occupation matches these filters. Try a broader field or education level."
+
+
+def _pay_against(p: Profession, other: Profession) -> str:
+    mine, theirs = mean_pay(p), mean_pay(other)
+    text = _pay(other)
+    if mine and theirs:
+        change = (theirs - mine) / mine * 100
+        mark = "▲" if change > 0 else "▼" if change < 0 else "="
+        text += f" {mark} {pct(abs(change), decimals=0)}"
+    return text
+
+
+def _why(like: Likeness, top_n: int) -> str:
+    reasons = []
+    if like.shared_skills:
+        reasons.append(f"shares {like.shared_skills} of its top {top_n} skills")
+    if like.shared_knowledge:
+        reasons.append(f"{like.shared_knowledge} of its top {top_n} knowledge areas")
+    why = " and ".join(reasons)
+    if like.related:
+        why = "related by O*NET" + (f"; {why}" if why else "")
+    return why or "similar work"
+
+
+def _like_row(p: Profession, like: Likeness) -> str:
+    o = like.profession
+    top_n = len(p.skills.skills) if p.skills else 0
+    return (
+        f"{o.title} — {_pay_against(p, o)} · growth {_growth(o)} · {_education(o)} "
+        f"({_why(like, top_n)})"
+    )
+
+
+def _filter_words(f: Filters) -> list[str]:
+    words = []
+    if f.pays_more:
+        words.append("pay more")
+    if f.less_school:
+        words.append("need less schooling")
+    if f.growing:
+        words.append("are projected to grow")
+    return words
+
+
+def explore_sheet(p: Profession, likes: Sequence[Likeness], filters: Filters = NO_FILTERS) -> Sheet:
+    """Careers like ``p``: each with its pay against ``p``'s, growth, entry education and why."""
+    words = _filter_words(filters)
+    scope = (
+        f" that {', '.join(words[:-1]) + ' and ' if len(words) > 1 else ''}{words[-1]}"
+        if words
+        else ""
+    )
+    if likes:
+        summary = f"Careers like {p.title}{scope}, most alike first (pay ▲/▼ against {_pay(p)})."
+        block = Block(
+            "like",
+            "Careers like this",
+            Layout.BULLETS,
+            bullets=tuple(_like_row(p, k) for k in likes),
+        )
+    else:
+        summary = None
+        block = Block(
+            "like",
+            "Careers like this",
+            Layout.PROSE,
+            text=f"No career like {p.title}{scope} was found in the data.",
+        )
+    return Sheet(
+        kind=Kind.EXPLORE,
+        title=f"Careers like {p.title}",
+        columns=(),
+        ids=(p.id, *(k.profession.id for k in likes)),
+        summary=summary,
+        blocks=(block,),
+        sources=_sources([p, *(k.profession for k in likes)], ("pay", "outlook", "skills")),
+    )
