@@ -22,7 +22,7 @@ class Measure(StrEnum):
     PAY_FOR_EDUCATION = "pay-for-education"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         return _TITLES[self]
 
 

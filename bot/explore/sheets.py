@@ -64,7 +64,7 @@ def _top_row(rank: int, p: Profession, top: TopList, value: float) -> str:
 
 
 def _top_title(top: TopList) -> str:
-    parts = [top.measure.title]
+    parts = [top.measure.heading]
     if top.education:
         parts.append(top.education)
     if top.field:

@@ -43,8 +43,8 @@ class Likeness:
 def _features(p: Profession) -> dict[str, float]:
     if p.skills is None:
         return {}
-    feats = {f"s:{r.name}": r.importance for r in p.skills.skills}
-    feats.update({f"k:{r.name}": r.importance for r in p.skills.knowledge})
+    feats = {f"s:{r.name}": r.importance for r in p.skills.skills if r.importance}
+    feats.update({f"k:{r.name}": r.importance for r in p.skills.knowledge if r.importance})
     return feats
 
 

@@ -119,10 +119,20 @@ def test_education_levels_by_bls_name_or_short_form(typed: str, level: str | Non
 
 @pytest.mark.parametrize(
     ("typed", "code"),
-    [("computer", "15"), ("15", "15"), ("15-0000", "15"), ("Legal Occupations", "23"),
-     ("healthcare support", "31"), ("construction", "47"), ("healthcare", None), ("zzz", None)],
+    [
+        ("computer", "15"),
+        ("15", "15"),
+        ("15-0000", "15"),
+        ("Legal Occupations", "23"),
+        ("healthcare support", "31"),
+        ("construction", "47"),
+        ("healthcare", None),
+        ("zzz", None),
+    ],
 )
-def test_fields_by_code_title_or_word(shipped_answers: Answers, typed: str, code: str | None) -> None:
+def test_fields_by_code_title_or_word(
+    shipped_answers: Answers, typed: str, code: str | None
+) -> None:
     found = find_field(typed, shipped_answers.fields)
     assert (found.code if found else None) == code
 

@@ -8,13 +8,14 @@ from bot.answers import Answers
 from bot.explore import Filters, Similarity
 from bot.explore.filters import education_rank, entry_education
 from bot.explore.lists import growth, listed, mean_pay
+from bot.model import Profession
 from bot.render.embeds import message_payloads
 from bot.render.limits import message_problems
 
 pytestmark = pytest.mark.slow_data
 
 
-def _rated(answers: Answers) -> list:
+def _rated(answers: Answers) -> list[Profession]:
     return [p for p in listed(answers.dataset.professions) if p.skills and p.skills.skills]
 
 
@@ -39,7 +40,9 @@ def test_related_occupations_come_first(shipped_answers: Answers) -> None:
     assert rn is not None and rn.similar
     likes = shipped_answers.similarity.like(rn)
     ids = [k.profession.id for k in likes]
-    assert "nurse-practitioners" in ids or "licensed-practical-and-licensed-vocational-nurses" in ids
+    assert (
+        "nurse-practitioners" in ids or "licensed-practical-and-licensed-vocational-nurses" in ids
+    )
     assert all(rn.id != i for i in ids)
     assert any(k.related for k in likes[:3])
 
