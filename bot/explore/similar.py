@@ -49,66 +49,67 @@ def _features(p: Profession) -> dict[str, float]:
 
 
 class Similarity:
-    """An inverted index of every listed occupation's ratings, built once (about 830
-    occupations × 16 ratings), so one question scores only the occupations that share a
-    rating with the asked one."""
+    """Every listed occupation's ratings as IDF-weighted unit vectors, and the cosine of every
+    pair (one matrix product, built at first use: about 830 × 830), so a question is one
+    sorted row. numpy is imported here, never at start-up."""
 
     def __init__(self, professions: Sequence[Profession]) -> None:
+        import numpy as np
+
         self._by_id = {p.id: p for p in professions}
-        self._feats: dict[str, dict[str, float]] = {}
-        self._postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        rated = {p.id: _features(p) for p in listed(professions)}
+        chosen = sorted(listed(professions), key=lambda p: (p.title, p.id))
+        rated = {p.id: _features(p) for p in chosen}
         df: dict[str, int] = defaultdict(int)
         for feats in rated.values():
             for k in feats:
                 df[k] += 1
-        idf = {k: math.log(len(rated) / n) + 1.0 for k, n in df.items()}
-        for pid, raw in rated.items():
-            feats = {k: v * idf[k] for k, v in raw.items()}
-            norm = math.sqrt(sum(v * v for v in feats.values()))
-            if not norm:
-                continue
-            self._feats[pid] = {k: v / norm for k, v in feats.items()}
-            for k, v in self._feats[pid].items():
-                self._postings[k].append((pid, v))
+        column = {k: i for i, k in enumerate(sorted(df))}
+        matrix = np.zeros((len(chosen), len(column)))
+        for row, feats in enumerate(rated.values()):
+            for k, v in feats.items():
+                matrix[row, column[k]] = v * (math.log(len(rated) / df[k]) + 1.0)
+        norms = np.linalg.norm(matrix, axis=1)
+        matrix /= np.where(norms > 0, norms, 1.0)[:, None]
+        self._ids = [p.id for p in chosen]  # by title: ties are broken by title
+        self._row = {pid: row for row, pid in enumerate(self._ids)}
+        self._names = {pid: frozenset(feats) for pid, feats in rated.items()}
+        self._cosines = matrix @ matrix.T
 
     def cosine(self, a: Profession, b: Profession) -> float:
-        fa, fb = self._feats.get(a.id, {}), self._feats.get(b.id, {})
-        return sum(v * fb[k] for k, v in fa.items() if k in fb)
+        ra, rb = self._row.get(a.id), self._row.get(b.id)
+        return 0.0 if ra is None or rb is None else float(self._cosines[ra, rb])
 
-    def _scores(self, p: Profession) -> dict[str, float]:
-        scores: dict[str, float] = defaultdict(float)
-        for k, v in self._feats.get(p.id, {}).items():
-            for other, w in self._postings[k]:
-                scores[other] += v * w
-        scores.pop(p.id, None)
-        return scores
+    def _ranked(self, p: Profession, related: set[str]) -> list[tuple[str, float]]:
+        import numpy as np
+
+        row = self._row.get(p.id)
+        scores = np.zeros(len(self._ids)) if row is None else self._cosines[row].copy()
+        for rid in related:
+            if rid in self._row:
+                scores[self._row[rid]] += RELATED_BONUS
+        order = np.argsort(-scores, kind="stable")
+        return [(self._ids[i], float(scores[i])) for i in order if self._ids[i] != p.id]
 
     def like(
         self, p: Profession, filters: Filters = NO_FILTERS, limit: int = SHOWN
     ) -> list[Likeness]:
         """The ``limit`` careers most like ``p`` that pass ``filters``, most alike first."""
         related = set(p.similar.ids if p.similar else ())
-        scores = self._scores(p)
-        for rid in related:
-            if rid in self._by_id and rid != p.id:
-                scores[rid] = scores.get(rid, 0.0) + RELATED_BONUS
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self._by_id[kv[0]].title))
         out: list[Likeness] = []
-        for other_id, score in ranked:
+        for other_id, score in self._ranked(p, related):
             other = self._by_id[other_id]
-            if _catch_all(other, other_id in related) or not _passes(p, other, filters):
+            if score <= 0 or _catch_all(other, other_id in related):
                 continue
-            out.append(self._likeness(p, other, score, other_id in related))
-            if len(out) == limit:
-                break
+            if _passes(p, other, filters):
+                out.append(self._likeness(p, other, score, other_id in related))
+                if len(out) == limit:
+                    break
         return out
 
     def _likeness(self, p: Profession, other: Profession, score: float, related: bool) -> Likeness:
-        mine, theirs = _features(p), _features(other)
-        skills = sum(1 for k in mine if k.startswith("s:") and k in theirs)
-        knowledge = sum(1 for k in mine if k.startswith("k:") and k in theirs)
-        return Likeness(other, round(score, 6), skills, knowledge, related)
+        shared = self._names.get(p.id, frozenset()) & self._names.get(other.id, frozenset())
+        skills = sum(1 for k in shared if k.startswith("s:"))
+        return Likeness(other, round(score, 6), skills, len(shared) - skills, related)
 
 
 def _catch_all(p: Profession, related: bool) -> bool:
