@@ -13,7 +13,7 @@ from .lists import Measure, TopList, mean_pay
 from .similar import NO_FILTERS, Filters, Likeness
 
 PAGE = 10
-MOST = 100  # rows a list shows (ten pages)
+MOST = 250  # rows a list shows at most (25 pages)
 
 
 def _sources(professions: Iterable[Profession], sections: Sequence[str]) -> tuple[str, ...]:
