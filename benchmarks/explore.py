@@ -21,6 +21,7 @@ from typing import Any
 
 from bot import explore
 from bot.answers import Answers
+from bot.ratings import load_ratings
 
 from .stats import summarize
 
@@ -39,7 +40,7 @@ def first_use(answers: Answers) -> dict[str, float]:
     explore.Rankings(answers.dataset.professions)
     rankings = _ms(t)
     t = time.perf_counter()
-    explore.Similarity(answers.dataset.professions)
+    explore.Similarity(answers.dataset.professions, load_ratings())
     return {"rankings_ms": round(rankings, 2), "similarity_ms": round(_ms(t), 2)}
 
 

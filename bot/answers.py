@@ -21,6 +21,7 @@ from .matching import vocabulary as vocabularies
 from .matching.vocabulary import Vocabulary
 from .model import Profession
 from .places import Place, PlaceKind, Places
+from .ratings import load_ratings
 from .timing import phase
 
 VIEW_CACHE = 1024
@@ -158,7 +159,7 @@ class Answers:
 
     @cached_property
     def similarity(self) -> explore.Similarity:
-        return explore.Similarity(self.dataset.professions)
+        return explore.Similarity(self.dataset.professions, load_ratings())
 
     @cached_property
     def fields(self) -> tuple[explore.Field, ...]:

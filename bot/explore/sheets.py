@@ -10,7 +10,7 @@ from ..format import MISSING, dollars, money, pct
 from ..model import Profession, Section
 from .filters import entry_education
 from .lists import Measure, TopList, mean_pay
-from .similar import NO_FILTERS, Filters, Likeness
+from .similar import NO_FILTERS, TOP_SKILLS, Filters, Likeness
 
 PAGE = 10
 MOST = 250  # rows a list shows at most (25 pages)
@@ -138,24 +138,19 @@ def _pay_against(p: Profession, other: Profession) -> str:
     return text
 
 
-def _why(like: Likeness, top_n: int) -> str:
-    reasons = []
+def _why(like: Likeness) -> str:
+    why = ""
     if like.shared_skills:
-        reasons.append(f"shares {like.shared_skills} of its top {top_n} skills")
-    if like.shared_knowledge:
-        reasons.append(f"{like.shared_knowledge} of its top {top_n} knowledge areas")
-    why = " and ".join(reasons)
+        why = f"shares {like.shared_skills} of its top {TOP_SKILLS} skills"
     if like.related:
         why = "related by O*NET" + (f"; {why}" if why else "")
-    return why or "similar work"
+    return why or "similar skill and knowledge ratings"
 
 
 def _like_row(p: Profession, like: Likeness) -> str:
     o = like.profession
-    top_n = len(p.skills.skills) if p.skills else 0
     return (
-        f"{o.title} — {_pay_against(p, o)} · growth {_growth(o)} · {_education(o)} "
-        f"({_why(like, top_n)})"
+        f"{o.title} — {_pay_against(p, o)} · growth {_growth(o)} · {_education(o)} ({_why(like)})"
     )
 
 
@@ -168,6 +163,9 @@ def _filter_words(f: Filters) -> list[str]:
     if f.growing:
         words.append("are projected to grow")
     return words
+
+
+_EXPLORE_SECTIONS = ("pay", "outlook", "similar", "skills")
 
 
 def explore_sheet(p: Profession, likes: Sequence[Likeness], filters: Filters = NO_FILTERS) -> Sheet:
@@ -201,5 +199,7 @@ def explore_sheet(p: Profession, likes: Sequence[Likeness], filters: Filters = N
         ids=(p.id, *(k.profession.id for k in likes)),
         summary=summary,
         blocks=(block,),
-        sources=_sources([p, *(k.profession for k in likes)], ("pay", "outlook", "skills")),
+        sources=_sources(
+            [p, *(k.profession for k in likes)], ("pay", "outlook", "similar", "skills")
+        ),
     )

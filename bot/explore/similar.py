@@ -1,17 +1,17 @@
 """Careers like one occupation: O*NET's related occupations plus the similarity of their
-skill and knowledge ratings (cosine over the importance ratings the dataset keeps: each
-occupation's most important skills and knowledge areas, O*NET 29.3). Each rating is weighted
-by how rare it is among the occupations' top ratings (inverse document frequency), so sharing
-"Medicine and Dentistry" says more than sharing "Active Listening", which most jobs rate high."""
+skill and knowledge ratings (O*NET 29.3's importance ratings of every skill and knowledge
+element, ``data/ratings.tsv``). Each element's rating is measured against the average
+occupation's (the column's z-score) before the cosine is taken, so two jobs are alike when
+they stand out in the same things ("Medicine and Dentistry", "Programming"), not because
+every job rates "Active Listening" high."""
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Profession
+from ..ratings import Ratings
 from .filters import education_rank, entry_education
 from .lists import growth, listed, mean_pay
 
@@ -35,45 +35,40 @@ class Likeness:
 
     profession: Profession
     score: float  # cosine similarity of the ratings, plus a bonus when O*NET relates them
-    shared_skills: int
-    shared_knowledge: int
+    shared_skills: int | None  # of the asked one's top ten skills (None: not rated)
     related: bool  # listed by O*NET among the asked occupation's related occupations
 
 
-def _features(p: Profession) -> dict[str, float]:
-    if p.skills is None:
-        return {}
-    feats = {f"s:{r.name}": r.importance for r in p.skills.skills if r.importance}
-    feats.update({f"k:{r.name}": r.importance for r in p.skills.knowledge if r.importance})
-    return feats
+TOP_SKILLS = 10  # "shares 8 of its top 10 skills"
 
 
 class Similarity:
-    """Every listed occupation's ratings as IDF-weighted unit vectors, and the cosine of every
-    pair (one matrix product, built at first use: about 830 × 830), so a question is one
-    sorted row. numpy is imported here, never at start-up."""
+    """Every listed occupation's ratings as standardised unit vectors, and the cosine of every
+    pair (one matrix product at first use: about 830 × 830), so a question is one sorted row.
+    numpy is imported here, never at start-up."""
 
-    def __init__(self, professions: Sequence[Profession]) -> None:
+    def __init__(self, professions: Sequence[Profession], ratings: Ratings) -> None:
         import numpy as np
 
         self._by_id = {p.id: p for p in professions}
         chosen = sorted(listed(professions), key=lambda p: (p.title, p.id))
-        rated = {p.id: _features(p) for p in chosen}
-        df: dict[str, int] = defaultdict(int)
-        for feats in rated.values():
-            for k in feats:
-                df[k] += 1
-        column = {k: i for i, k in enumerate(sorted(df))}
-        matrix = np.zeros((len(chosen), len(column)))
-        for row, feats in enumerate(rated.values()):
-            for k, v in feats.items():
-                matrix[row, column[k]] = v * (math.log(len(rated) / df[k]) + 1.0)
-        norms = np.linalg.norm(matrix, axis=1)
-        matrix /= np.where(norms > 0, norms, 1.0)[:, None]
         self._ids = [p.id for p in chosen]  # by title: ties are broken by title
         self._row = {pid: row for row, pid in enumerate(self._ids)}
-        self._names = {pid: frozenset(feats) for pid, feats in rated.items()}
+        rated = [pid for pid in self._ids if pid in ratings.vectors]
+        matrix = np.zeros((len(self._ids), len(ratings.elements)))
+        if rated:
+            raw = np.array([ratings.vectors[pid] for pid in rated], dtype=float)
+            std = raw.std(axis=0)
+            z = (raw - raw.mean(axis=0)) / np.where(std > 0, std, 1.0)
+            norms = np.linalg.norm(z, axis=1)
+            z /= np.where(norms > 0, norms, 1.0)[:, None]
+            matrix[[self._row[pid] for pid in rated]] = z
         self._cosines = matrix @ matrix.T
+        skills = [i for i, e in enumerate(ratings.elements) if e.startswith("Skill")]
+        self._top = {
+            pid: frozenset(sorted(skills, key=lambda i: -ratings.vectors[pid][i])[:TOP_SKILLS])
+            for pid in rated
+        }
 
     def cosine(self, a: Profession, b: Profession) -> float:
         ra, rb = self._row.get(a.id), self._row.get(b.id)
@@ -107,9 +102,9 @@ class Similarity:
         return out
 
     def _likeness(self, p: Profession, other: Profession, score: float, related: bool) -> Likeness:
-        shared = self._names.get(p.id, frozenset()) & self._names.get(other.id, frozenset())
-        skills = sum(1 for k in shared if k.startswith("s:"))
-        return Likeness(other, round(score, 6), skills, len(shared) - skills, related)
+        mine, theirs = self._top.get(p.id), self._top.get(other.id)
+        shared = len(mine & theirs) if mine is not None and theirs is not None else None
+        return Likeness(other, round(score, 6), shared, related)
 
 
 def _catch_all(p: Profession, related: bool) -> bool:

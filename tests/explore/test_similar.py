@@ -9,6 +9,7 @@ from bot.explore import Filters, Similarity
 from bot.explore.filters import education_rank, entry_education
 from bot.explore.lists import growth, listed, mean_pay
 from bot.model import Profession
+from bot.ratings import load_ratings
 from bot.render.embeds import message_payloads
 from bot.render.limits import message_problems
 
@@ -30,7 +31,7 @@ def test_symmetric_and_self_most_similar(shipped_answers: Answers) -> None:
 
 
 def test_deterministic(shipped_answers: Answers) -> None:
-    again = Similarity(shipped_answers.dataset.professions)
+    again = Similarity(shipped_answers.dataset.professions, load_ratings())
     for p in _rated(shipped_answers)[::11]:
         assert shipped_answers.similarity.like(p) == again.like(p)
 
