@@ -22,7 +22,7 @@ from ..exitcodes import ExitCode
 from ..redact import TOKEN_LABEL, Printer, RedactingHandler, Redactor, one_line
 from ..settings import Settings, env_file_warning
 from .client import CareerBot
-from .cogs import CareerCog, InfoCog
+from .cogs import CareerCog, ExploreCog, InfoCog
 from .deadline import ExpiredAutocomplete
 from .lifecycle import drain
 
@@ -43,7 +43,7 @@ REDACTED = TOKEN_LABEL
 def create_bot(answers: Answers, settings: Settings, *, force_sync: bool = False) -> CareerBot:
     """The bot with its cogs, each holding the part of ``answers`` it serves."""
     info = InfoCog(answers.dataset, settings.privacy_url, settings.terms_url)
-    cogs = (CareerCog(answers), info)
+    cogs = (CareerCog(answers), ExploreCog(answers), info)
     return CareerBot(settings, cogs, force_sync=force_sync)
 
 

@@ -1,0 +1,131 @@
+"""/top and /explore in Discord: pages that any process turns, filters, refusals."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, cast
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot.answers import Answers
+from bot.discord.cogs import ExploreCog
+from bot.discord.cogs.explore import TopPageButton, TopRef
+from bot.discord.custom_ids import FOREIGN, TOP
+from bot.explore import Measure
+
+from .mocks import ALICE, BOB, assert_clean_payload, call, make_interaction, message_of, sent
+
+pytestmark = pytest.mark.slow_data
+
+
+@pytest.fixture(scope="module")
+def cog(shipped_answers: Answers) -> ExploreCog:
+    return ExploreCog(shipped_answers)
+
+
+def _choice(value: str) -> app_commands.Choice[str]:
+    return app_commands.Choice(name=value, value=value)
+
+
+def _components(kwargs: dict[str, Any]) -> list[dict[str, Any]]:
+    view = kwargs.get("view")
+    return [c for row in (view.to_components() if view else []) for c in row["components"]]
+
+
+async def _press(answers: Answers, cog: ExploreCog, message: Any, custom_id: str, user: int) -> Any:
+    data = {"custom_id": custom_id, "component_type": 2}
+    inter = make_interaction(answers, user, discord.InteractionType.component, data)
+    inter.message = message
+    inter.client.get_cog.return_value = cog
+    match = re.fullmatch(TOP, custom_id)
+    assert match is not None
+    item = await TopPageButton.from_custom_id(inter, discord.ui.Button(custom_id=custom_id), match)
+    await item.callback(inter)
+    return inter
+
+
+async def test_top_sends_page_one_with_buttons_that_turn_it(
+    shipped_answers: Answers, cog: ExploreCog
+) -> None:
+    inter = make_interaction(shipped_answers)
+    await call(cog.top, inter, _choice("pay"))
+    kwargs = sent(inter.response.send_message)
+    assert_clean_payload(kwargs)
+    assert not kwargs.get("ephemeral")
+    assert kwargs["embed"].title.endswith("Highest pay")
+    prev, nxt = _components(kwargs)
+    assert prev["disabled"] and not nxt.get("disabled")
+    assert all(len(c["custom_id"]) <= 100 for c in (prev, nxt))
+    turned = await _press(shipped_answers, cog, message_of(kwargs), nxt["custom_id"], user=ALICE)
+    edit = sent(turned.response.edit_message)
+    assert_clean_payload(edit)
+    assert edit["embed"].title.startswith("11–20")
+
+
+async def test_someone_else_gets_a_private_copy(shipped_answers: Answers, cog: ExploreCog) -> None:
+    inter = make_interaction(shipped_answers)
+    await call(cog.top, inter, _choice("growth"))
+    kwargs = sent(inter.response.send_message)
+    nxt = _components(kwargs)[1]
+    other = await _press(shipped_answers, cog, message_of(kwargs), nxt["custom_id"], user=BOB)
+    copy = sent(other.response.send_message)
+    assert copy["ephemeral"] is True and "copy" in copy["content"]
+    other.response.edit_message.assert_not_called()
+
+
+async def test_filters_narrow_the_list(shipped_answers: Answers, cog: ExploreCog) -> None:
+    inter = make_interaction(shipped_answers)
+    education = app_commands.Choice(name="Bachelor's degree", value="5")
+    await call(cog.top, inter, _choice("pay"), education, "computer")
+    kwargs = sent(inter.response.send_message)
+    assert_clean_payload(kwargs)
+    assert "Computer and Mathematical" in kwargs["embed"].title
+    assert len(_components(kwargs)) == 2  # 16 occupations: two pages
+
+
+async def test_an_unknown_field_is_refused_privately(
+    shipped_answers: Answers, cog: ExploreCog
+) -> None:
+    inter = make_interaction(shipped_answers)
+    await call(cog.top, inter, _choice("jobs"), None, "@everyone wizardry")
+    kwargs = sent(inter.response.send_message)
+    assert kwargs["ephemeral"] is True
+    assert "not a field" in kwargs["content"] and "@everyone" not in kwargs["content"]
+
+
+async def test_field_autocomplete(shipped_answers: Answers, cog: ExploreCog) -> None:
+    inter = make_interaction(shipped_answers, kind=discord.InteractionType.autocomplete)
+    complete = cast(Any, cog).field_autocomplete
+    found = await complete(inter, "health")
+    assert [c.value for c in found] == ["29", "31"]
+    every = await complete(inter, "")
+    assert 20 <= len(every) <= 25
+
+
+async def test_explore_answers_and_refuses_unknown_names(
+    shipped_answers: Answers, cog: ExploreCog
+) -> None:
+    inter = make_interaction(shipped_answers)
+    await call(cog.explore_command, inter, "registered nurse", True)
+    kwargs = sent(inter.response.send_message)
+    assert_clean_payload(kwargs)
+    assert kwargs["embed"].title == "Careers like Registered Nurses"
+    unknown = make_interaction(shipped_answers)
+    await call(cog.explore_command, unknown, "xyzzy")
+    refused = sent(unknown.response.send_message)
+    assert refused["ephemeral"] is True and "xyzzy" in refused["content"]
+
+
+def test_top_custom_ids_are_ours_and_round_trip() -> None:
+    for measure in Measure:
+        for education in (None, 0, 7):
+            for field in (None, "15"):
+                ref = TopRef(measure, education, field, 24)
+                cid = ref.custom_id()
+                match = re.fullmatch(TOP, cid)
+                assert match is not None and len(cid) <= 100
+                assert TopRef.parse(match) == ref
+                assert re.fullmatch(FOREIGN, cid) is None
+    assert re.fullmatch(FOREIGN, "cb1:tp:z:-:--:0") is not None  # forged: refused politely
