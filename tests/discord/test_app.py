@@ -165,6 +165,8 @@ async def test_client_configuration(mini_answers: Answers, tmp_path: Path) -> No
         "compare",
         "salary",
         "career",
+        "top",
+        "explore",
         "help",
         "about",
         "invite",

@@ -114,12 +114,23 @@ def _buttons(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def test_synced_commands_have_options_and_autocomplete(fake: FakeDiscord) -> None:
     commands = {c["name"]: c for c in fake.commands()}
-    assert set(commands) == {"compare", "salary", "career", "help", "about", "invite"}
+    assert set(commands) == {
+        "compare",
+        "salary",
+        "career",
+        "top",
+        "explore",
+        "help",
+        "about",
+        "invite",
+    }
     options = {name: [o["name"] for o in c.get("options") or []] for name, c in commands.items()}
     assert options == {
         "compare": ["a", "b", "private"],
         "salary": ["profession", "private"],
         "career": ["profession", "private"],
+        "top": ["measure", "education", "field", "private"],
+        "explore": ["profession", "pays_more", "less_school", "growing", "private"],
         "help": [],
         "about": [],
         "invite": [],
@@ -387,7 +398,7 @@ def test_going_global_removes_the_test_servers_commands(tmp_path: Path) -> None:
     with FakeDiscord() as fake:
         with BotProcess(fake, env=bot_env(tmp_path, DISCORD_GUILD_ID=fake.guild_id)) as bot:
             bot.wait_ready(60)
-            assert len(fake.commands(guild=True)) == 6 and fake.commands() == []
+            assert len(fake.commands(guild=True)) == 8 and fake.commands() == []
         with BotProcess(fake, env=bot_env(tmp_path)) as bot:
             bot.wait_for_output(r"Removed the slash commands it had synced to guild", 60)
         assert fake.commands(guild=True) == []  # no command listed twice in the test server

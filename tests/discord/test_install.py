@@ -29,7 +29,7 @@ async def test_every_command_is_installable_both_ways_and_usable_everywhere(
     client = create_bot(mini_answers, Settings(token="t", cache_dir=tmp_path))
     await client.add_initial_cogs()
     payloads = [c.to_dict(client.tree) for c in client.tree.get_commands()]
-    assert len(payloads) == 6
+    assert len(payloads) == 8
     for command in payloads:
         assert sorted(command["integration_types"]) == [0, 1], command["name"]  # server, user
         assert sorted(command["contexts"]) == [0, 1, 2], command["name"]  # server, DM, group DM

@@ -54,11 +54,20 @@ async def _sync(client: CareerBot, tmp_path: Path, **kwargs: Any) -> Any:
 async def test_first_start_syncs_globally_and_remembers(bot: CareerBot, tmp_path: Path) -> None:
     synced = _mock_sync(bot)
     result = await _sync(bot, tmp_path)
-    assert result.action == "synced" and result.target == "global" and result.count == 6
+    assert result.action == "synced" and result.target == "global" and result.count == 8
     synced.assert_awaited_once_with(guild=None)
     state = json.loads((tmp_path / f"sync-{APP_ID}-global.json").read_text())
     assert state["hash"] == commands_hash(commands_payload(bot.tree, None), "global")
-    assert state["commands"] == ["compare", "salary", "career", "help", "about", "invite"]
+    assert state["commands"] == [
+        "compare",
+        "salary",
+        "career",
+        "top",
+        "explore",
+        "help",
+        "about",
+        "invite",
+    ]
 
 
 async def test_unchanged_commands_are_not_synced_again(bot: CareerBot, tmp_path: Path) -> None:
@@ -107,7 +116,7 @@ async def test_guild_target_copies_global_commands_and_has_its_own_state(
     synced = _mock_sync(bot)
     await _sync(bot, tmp_path)  # global state must not count for the guild
     result = await _sync(bot, tmp_path, guild_id=GUILD)
-    assert result.action == "synced" and result.target == f"guild-{GUILD}" and result.count == 6
+    assert result.action == "synced" and result.target == f"guild-{GUILD}" and result.count == 8
     assert synced.await_args is not None
     guild = synced.await_args.kwargs["guild"]
     assert guild.id == GUILD
@@ -211,7 +220,7 @@ async def test_the_dry_run_says_what_would_change(bot: CareerBot, tmp_path: Path
     _remember(tmp_path, GUILD)
     args: dict[str, Any] = {"application_id": APP_ID, "cache_dir": tmp_path}
     plan = sync_plan(bot.tree, guild_id=None, **args)
-    assert plan[0].startswith("Would sync 6 commands globally (no earlier sync recorded): /compare")
+    assert plan[0].startswith("Would sync 8 commands globally (no earlier sync recorded): /compare")
     assert plan[1:] == [f"Would remove the commands it had synced to guild {GUILD}."]
     _mock_sync(bot)
     await _sync(bot, tmp_path)
@@ -228,7 +237,7 @@ def test_the_sync_command_dry_run_needs_no_token(
     _remember(tmp_path, GUILD)
     assert main(["sync", "--dry-run", "--clear-guild", "1000000000000000777"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("Would sync 6 commands globally")
+    assert out[0].startswith("Would sync 8 commands globally")
     assert out[1:] == [
         f"Would remove the commands it had synced to guild {GUILD}.",
         "Would remove the commands synced to guild 1000000000000000777.",
