@@ -238,20 +238,21 @@ def _write_charts(kind: Kind, professions: tuple[Profession, ...], path: Path) -
         print(f"Wrote {target} ({chart.width}×{chart.height}): {chart.alt}", file=sys.stderr)
 
 
-def _answer(answers: Answers, args: argparse.Namespace) -> None:
+def _answer(answers: Answers, args: argparse.Namespace) -> int:
     profs: tuple[Profession, ...]
     asked: list[str] = []  # places named inside the profession texts ("nurse in texas")
     if args.command == "compare":
         profs = (_resolve(answers, args.a, asked), _resolve(answers, args.b, asked))
         if profs[0] == profs[1]:
             print(messages.same_profession(args.a, args.b, profs[0].title), file=sys.stderr)
-            raise SystemExit(ExitCode.NO_ANSWER)
+            return ExitCode.NO_ANSWER
     else:
         profs = (_resolve(answers, args.name, asked),)
     place = _place(answers, args.where or next(iter(asked), None))
     _show(answers.sheet(Kind(args.command), profs, place), args.json)
     if args.chart is not None:
         _write_charts(Kind(args.command), profs, args.chart)
+    return ExitCode.OK
 
 
 def _match(answers: Answers, queries: Sequence[str], as_json: bool) -> int:
@@ -365,8 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             build = _top if args.command == "top" else _explore
             _show(build(answers, args), args.json)
             return ExitCode.OK
-        _answer(answers, args)
-        return ExitCode.OK
+        return _answer(answers, args)
     except _UnknownPlace as exc:
         _print_place_unresolved(exc.resolution, getattr(args, "json", False))
         return ExitCode.NO_ANSWER
