@@ -22,6 +22,9 @@ from bot.discord.client import CareerBot
 from bot.discord.cogs import CareerCog, InfoCog
 from bot.render.limits import message_problems
 
+#: Every slash command the bot registers, in the order its cogs add them.
+COMMANDS = ["compare", "salary", "career", "top", "explore", "help", "about", "invite"]
+
 ALICE, BOB = 1000000000000000301, 1000000000000000302
 GUILD = 1000000000000000100
 APP_ID = 1000000000000000001

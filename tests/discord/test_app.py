@@ -23,6 +23,7 @@ from bot.discord.cogs import CareerCog, InfoCog
 from bot.settings import Settings
 
 from ..conftest import CURATED, MINI, ROOT, TESTS
+from .mocks import COMMANDS
 
 TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.FAKE12.abcdefghijklmnopqrstuvwxyz0123"
 
@@ -161,16 +162,7 @@ async def test_client_configuration(mini_answers: Answers, tmp_path: Path) -> No
     assert client.shard_count == 4 and client.shard_ids == [1, 3]
     assert client.allowed_mentions is not None
     assert dict(client.allowed_mentions.to_dict()) == {"parse": []}
-    assert {c.name for c in client.tree.get_commands()} == {
-        "compare",
-        "salary",
-        "career",
-        "top",
-        "explore",
-        "help",
-        "about",
-        "invite",
-    }
+    assert [c.name for c in client.tree.get_commands()] == COMMANDS
     unsharded = create_bot(mini_answers, _settings(tmp_path))
     assert unsharded.shard_count is None and unsharded.shard_ids is None
 

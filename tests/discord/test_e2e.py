@@ -30,6 +30,7 @@ from fake_discord import BotProcess, FakeDiscord
 
 from ..conftest import MINI
 from .e2e_env import bot_env
+from .mocks import COMMANDS
 
 pytestmark = pytest.mark.e2e
 
@@ -114,16 +115,7 @@ def _buttons(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def test_synced_commands_have_options_and_autocomplete(fake: FakeDiscord) -> None:
     commands = {c["name"]: c for c in fake.commands()}
-    assert set(commands) == {
-        "compare",
-        "salary",
-        "career",
-        "top",
-        "explore",
-        "help",
-        "about",
-        "invite",
-    }
+    assert set(commands) == set(COMMANDS)
     options = {name: [o["name"] for o in c.get("options") or []] for name, c in commands.items()}
     assert options == {
         "compare": ["a", "b", "private"],

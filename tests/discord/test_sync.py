@@ -26,7 +26,7 @@ from bot.discord.sync import (
 )
 from bot.settings import Settings
 
-from .mocks import APP_ID, GUILD
+from .mocks import APP_ID, COMMANDS, GUILD
 
 
 class _Resp:
@@ -58,16 +58,7 @@ async def test_first_start_syncs_globally_and_remembers(bot: CareerBot, tmp_path
     synced.assert_awaited_once_with(guild=None)
     state = json.loads((tmp_path / f"sync-{APP_ID}-global.json").read_text())
     assert state["hash"] == commands_hash(commands_payload(bot.tree, None), "global")
-    assert state["commands"] == [
-        "compare",
-        "salary",
-        "career",
-        "top",
-        "explore",
-        "help",
-        "about",
-        "invite",
-    ]
+    assert state["commands"] == COMMANDS
 
 
 async def test_unchanged_commands_are_not_synced_again(bot: CareerBot, tmp_path: Path) -> None:
