@@ -25,11 +25,12 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
 MB = 1024 * 1024
+READ_CHUNK = 64 * 1024  # a file that grows while it is read is read on by this much at a time
 YAML_SUFFIXES = (".yaml", ".yml")
 _FAST: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built
 _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s\[\]{},]", re.MULTILINE)
@@ -129,12 +130,27 @@ def read_bytes(path: Path, limits: ReadLimits = ReadLimits()) -> bytes:
                 raise DataFileError(f"is {kind}, not a YAML file")
             if st.st_size > limits.max_bytes:
                 raise DataFileError(_too_big(st.st_size, limits))
-            data = f.read(limits.max_bytes + 1)  # a file that grows while read stops here too
+            data = _read_capped(f, st.st_size, limits.max_bytes)
     except OSError as exc:
         raise DataFileError(f"cannot be read: {exc.strerror or exc}") from None
     if len(data) > limits.max_bytes:
         raise DataFileError(_too_big(len(data), limits))
     return data
+
+
+def _read_capped(f: BinaryIO, size: int, cap: int) -> bytes:
+    """What the file holds (``size`` bytes by its ``stat``), and no more than ``cap`` + 1 bytes
+    when it grows while read: memory is allocated for what is there, never for the cap."""
+    chunks: list[bytes] = []
+    total, want = 0, min(size, cap) + 1  # one byte more than expected: the end is seen at once
+    while total <= cap:
+        chunk = f.read(want)
+        chunks.append(chunk)
+        total += len(chunk)
+        if len(chunk) < want:  # the end of a regular file
+            break
+        want = min(READ_CHUNK, cap + 1 - total)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _too_big(size: int, limits: ReadLimits) -> str:

@@ -3,14 +3,17 @@ quickly and without exhausting memory (the committed corpus is in tests/fixtures
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
+from bot import datafiles
 from bot.datafiles import MB, DataFileError, ReadLimits, find_yaml_files, parse_yaml, read_bytes
 from bot.dataset import DatasetError, load_dataset
 
@@ -126,6 +129,28 @@ def test_the_size_cap_is_configurable(tmp_path: Path) -> None:
     small = ReadLimits(max_bytes=len(data) + 50)
     assert "CAREER_BOT_MAX_FILE_MB" in _refused(bigger, small)
     assert read_bytes(bigger, ReadLimits(max_bytes=len(data) + 101)) == bigger.read_bytes()
+
+
+def test_reading_allocates_what_the_file_holds_not_the_cap(tmp_path: Path) -> None:
+    small = tmp_path / "small.yaml"
+    small.write_bytes(b"a: 1\n" * 1000)
+    tracemalloc.start()
+    try:
+        assert read_bytes(small, ReadLimits(max_bytes=50 * MB)) == small.read_bytes()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < MB  # not the 50 MB cap, allocated and then shrunk
+
+
+@pytest.mark.parametrize("grown", [0, 10, 3 * datafiles.READ_CHUNK])
+def test_a_file_growing_while_read_is_read_to_its_end_or_one_byte_past_the_cap(
+    grown: int,
+) -> None:
+    stated, cap = 100, 200 + datafiles.READ_CHUNK
+    content = b"x" * (stated + grown)
+    got = datafiles._read_capped(io.BytesIO(content), stated, cap)
+    assert got == content[: cap + 1]
 
 
 def test_a_folder_with_too_many_entries_is_refused(tmp_path: Path) -> None:
