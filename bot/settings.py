@@ -39,6 +39,7 @@ class Settings:
     application_id: int | None = None
     privacy_url: str | None = None
     terms_url: str | None = None
+    charts: bool = True  # pictures attached to /salary, /compare and /career (CAREER_BOT_CHARTS)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -70,6 +71,8 @@ class Settings:
             application_id=_snowflake(env, "DISCORD_APPLICATION_ID"),
             privacy_url=_url(env, "PRIVACY_URL"),
             terms_url=_url(env, "TERMS_URL"),
+            charts=(env.get("CAREER_BOT_CHARTS") or "on").strip().lower()
+            not in {"0", "off", "false", "no"},
         )
 
     def data_cache_dir(self) -> Path | None:

@@ -14,12 +14,16 @@ import discord
 
 from .. import messages
 from ..answers import Answers
-from ..comparison import Kind, Sheet
+from ..charts.service import ChartService
+from ..charts.specs import Chart, MapChart, Spec, map_alt
+from ..comparison import Block, Kind, Layout, Sheet
 from ..matching import Resolution, Status
 from ..model import Profession
+from ..places import Place
 from ..render import limits
 from ..render.embeds import render_page
 from ..text import clip
+from . import charts as pictures
 from .common import NO_MENTIONS, escape, send_ephemeral
 from .components import carry_over, meant_buttons, page_buttons, pick_select, select_option
 from .custom_ids import Keys, PageRef, PickRef
@@ -37,14 +41,16 @@ YOUR_COPY = "Your own copy of this page (only you can see it):"
 
 @dataclass(frozen=True)
 class Served:
-    """What a cog serves from: the answers and the short keys of their professions."""
+    """What a cog serves from: the answers, the short keys of their professions, and the
+    charts (None: answers without pictures)."""
 
     answers: Answers
     keys: Keys
+    charts: ChartService | None = None
 
     @classmethod
-    def of(cls, answers: Answers) -> Served:
-        return cls(answers, Keys(answers.dataset))
+    def of(cls, answers: Answers, charts: ChartService | None = None) -> Served:
+        return cls(answers, Keys(answers.dataset), charts)
 
 
 def build_view(answers: Answers, kind: Kind, professions: Sequence[Profession]) -> Sheet:
@@ -68,6 +74,7 @@ class Page:
     embed: discord.Embed
     buttons: discord.ui.View | None
     stale: bool = False  # the answer's figures changed since the button was made
+    spec: Spec | None = None  # the chart this page shows (when charts are on)
 
     def message(self, *content: str) -> dict[str, Any]:
         """Keyword arguments for discord.py's send and edit methods."""
@@ -76,22 +83,64 @@ class Page:
             kwargs["view"] = self.buttons
         return kwargs | {"allowed_mentions": NO_MENTIONS}
 
+    def pictured(self, chart: Chart | None, *content: str) -> dict[str, Any]:
+        """:meth:`message` with the chart as the embed's image and its file (for a send)."""
+        kwargs = self.message(*content)
+        if chart is None:
+            return kwargs
+        embed = kwargs["embed"] = self.embed.copy()  # rendered pages are cached and shared
+        embed.set_image(url=f"attachment://{chart.filename}")
+        return kwargs | {"files": [pictures.as_file(chart)]}
+
+
+def _pages(
+    served: Served, kind: Kind, professions: Sequence[Profession], view: Sheet
+) -> tuple[list[str], list[str]]:
+    """The answer's page keys and button labels: the sheet's, and "Map" when charts are on
+    and the occupation has state figures (the map stays off the first, quick-to-read page)."""
+    keys, labels = page_keys(view), page_labels(view)
+    if served.charts is not None and pictures.has_map(served.answers, kind, professions):
+        if len(keys) == 1:
+            labels = [pictures.FIRST_LABELS.get(kind, labels[0])]
+        keys, labels = [*keys, pictures.MAP_PAGE], [*labels, pictures.MAP_LABEL]
+    return keys, labels
+
+
+def map_sheet(view: Sheet, spec: Spec | None) -> Sheet:
+    """The Map page: the answer's title, and the map's figures in words above the picture."""
+    if isinstance(spec, MapChart):
+        text = map_alt(spec)
+    else:
+        text = "BLS OEWS May 2025 publishes too few state figures for a map of this occupation."
+    block = Block(pictures.MAP_PAGE, pictures.MAP_LABEL, Layout.LEAD, text=text)
+    return Sheet(view.kind, view.title, view.columns, view.ids, None, (block,), (), url=view.url)
+
 
 def page_of(
-    served: Served, kind: Kind, professions: Sequence[Profession], asked: PageRef | None = None
+    served: Served,
+    kind: Kind,
+    professions: Sequence[Profession],
+    asked: PageRef | None = None,
+    place: Place | None = None,
 ) -> Page:
     """The page ``asked`` names (the first page when None, or when it no longer exists)."""
     view = build_view(served.answers, kind, professions)
-    keys = page_keys(view)
+    keys, labels = _pages(served, kind, professions, view)
     fingerprint = served.keys.fingerprint(professions)
     index = keys.index(asked.page) if asked and asked.page in keys else 0
     stale = asked is not None and (asked.fingerprint != fingerprint or asked.page not in keys)
-    embed = render_page(view, index)
+    spec = None
+    if served.charts is not None:
+        spec = pictures.page_spec(served.answers, kind, professions, keys[index], index == 0, place)
+    if keys[index] == pictures.MAP_PAGE:
+        embed = render_page(map_sheet(view, spec), 0)
+    else:
+        embed = render_page(view, index)
     if len(keys) < 2:
-        return Page(embed, None, stale)
+        return Page(embed, None, stale, spec)
     codes = tuple(served.keys.key(p) for p in professions)
     ref = PageRef(kind, codes, keys[index], fingerprint)
-    return Page(embed, page_buttons(ref, list(zip(keys, page_labels(view), strict=True))), stale)
+    return Page(embed, page_buttons(ref, list(zip(keys, labels, strict=True))), stale, spec)
 
 
 async def send_answer(
@@ -110,10 +159,15 @@ async def send_answer(
     if note:  # on a copy: rendered pages are cached and shared between answers
         author = clip(" · ".join(note.splitlines()), limits.AUTHOR_NAME)
         page = replace(page, embed=page.embed.copy().set_author(name=author))
+
+    def defer() -> Any:  # a slow chart: "thinking…", then the answer follows
+        return interaction.response.defer(ephemeral=private, thinking=True)
+
+    chart = await pictures.chart_for(interaction, served.charts, page.spec, defer)
     if followup:
-        await interaction.followup.send(**page.message(), ephemeral=private)
-    else:
-        await respond(interaction, **page.message(), ephemeral=private)  # deferred if late
+        await interaction.followup.send(**page.pictured(chart), ephemeral=private)
+    else:  # deferred if late
+        await respond(interaction, **page.pictured(chart), ephemeral=private)
 
 
 def is_asker(interaction: Interaction) -> bool:
@@ -136,9 +190,42 @@ async def turn_page(interaction: Interaction, served: Served, ref: PageRef) -> N
     page = page_of(served, ref.kind, professions, ref)
     note = [UPDATED] if page.stale else []
     if is_asker(interaction):
-        await interaction.response.edit_message(**page.message(*note))
+        await _turn(interaction, served, page, note)
+        return
+    chart = await pictures.chart_for(
+        interaction,
+        served.charts,
+        page.spec,
+        lambda: interaction.response.defer(ephemeral=True, thinking=True),
+    )
+    kwargs = page.pictured(chart, YOUR_COPY, *note)
+    if interaction.response.is_done():
+        await interaction.followup.send(**kwargs, ephemeral=True)
     else:
-        await interaction.response.send_message(**page.message(YOUR_COPY, *note), ephemeral=True)
+        await interaction.response.send_message(**kwargs, ephemeral=True)
+
+
+async def _turn(interaction: Interaction, served: Served, page: Page, note: list[str]) -> None:
+    """The asker's message shows ``page``, with its picture: the attachment the message has
+    when it is the same chart, else the chart drawn now, or none (``attachments=[]``)."""
+    kwargs = page.message(*note)
+    same = None if page.stale else pictures.kept(interaction.message, page.spec)
+    attachments: list[discord.Attachment | discord.File] = []
+    if same is not None:
+        attachments = [same]
+        kwargs["embed"] = page.embed.copy().set_image(url=f"attachment://{same.filename}")
+    elif page.spec is not None:
+        # a slow chart: the update is deferred, the message turns when it is drawn
+        chart = await pictures.chart_for(
+            interaction, served.charts, page.spec, interaction.response.defer
+        )
+        if chart is not None:
+            kwargs = page.pictured(chart, *note)
+            attachments = kwargs.pop("files")
+    if interaction.response.is_done():
+        await interaction.edit_original_response(**kwargs, attachments=attachments)
+    else:
+        await interaction.response.edit_message(**kwargs, attachments=attachments)
 
 
 # --------------------------------------------------------------------------- asking

@@ -17,6 +17,7 @@ import aiohttp
 import discord
 
 from ..answers import Answers
+from ..charts.service import ChartService
 from ..dataset import DatasetError
 from ..exitcodes import ExitCode
 from ..redact import TOKEN_LABEL, Printer, RedactingHandler, Redactor, one_line
@@ -43,7 +44,8 @@ REDACTED = TOKEN_LABEL
 def create_bot(answers: Answers, settings: Settings, *, force_sync: bool = False) -> CareerBot:
     """The bot with its cogs, each holding the part of ``answers`` it serves."""
     info = InfoCog(answers.dataset, settings.privacy_url, settings.terms_url)
-    cogs = (CareerCog(answers), ExploreCog(answers), info)
+    charts = ChartService(answers.dataset.fingerprint) if settings.charts else None
+    cogs = (CareerCog(answers, charts), ExploreCog(answers), info)
     return CareerBot(settings, cogs, force_sync=force_sync)
 
 

@@ -86,6 +86,8 @@ async def _defer(interaction: discord.Interaction, ephemeral: bool) -> bool:
 
 
 async def _follow_up(interaction: discord.Interaction, kwargs: dict[str, Any]) -> None:
+    for file in kwargs.get("files") or ():  # read by a response that did not go through
+        file.reset()
     try:
         await asyncio.wait_for(interaction.followup.send(**kwargs), FOLLOWUP_BUDGET)
     except _FAILURES as exc:

@@ -18,5 +18,6 @@ def bot_env(cache: Path, **extra: str) -> dict[str, str]:
         "DISCORD_GUILD_ID": "",
         "SHARD_COUNT": "",
         "SHARD_IDS": "",
+        "CAREER_BOT_CHARTS": "off",  # exact embeds; pictures have their own test (test_e2e_charts)
         **extra,
     }

@@ -13,6 +13,7 @@ import discord
 from discord import app_commands
 
 from ...answers import Answers
+from ...charts.service import ChartService
 from ...comparison import Kind
 from .. import answering
 from ..autocomplete import choices
@@ -69,9 +70,18 @@ class CareerCog(ServingCog, name="Careers"):
 
     dynamic_items = DYNAMIC_ITEMS
 
-    def __init__(self, answers: Answers) -> None:
+    def __init__(self, answers: Answers, charts: ChartService | None = None) -> None:
         self.answers = answers
-        self.served = answering.Served.of(answers)
+        self.served = answering.Served.of(answers, charts)  # charts None: no pictures
+
+    async def cog_load(self) -> None:
+        """Start drawing the warm-up charts in the background: the bot is online meanwhile."""
+        if self.served.charts is not None:
+            self.served.charts.warm()
+
+    async def cog_unload(self) -> None:
+        if self.served.charts is not None:
+            self.served.charts.close()
 
     @app_commands.command(
         name="compare",
