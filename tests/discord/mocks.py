@@ -149,6 +149,10 @@ def message_of(kwargs: dict[str, Any], author: int = ALICE) -> Any:
         flags=discord.MessageFlags(ephemeral=bool(kwargs.get("ephemeral"))),
         interaction_metadata=SimpleNamespace(user=SimpleNamespace(id=author)),
         components=[_component_factory(row) for row in rows],
+        attachments=[  # the files sent, or the attachments an edit kept
+            SimpleNamespace(filename=f.filename, description=getattr(f, "description", None))
+            for f in kwargs.get("files") or kwargs.get("attachments") or []
+        ],
     )
 
 

@@ -4,6 +4,8 @@ left out (never the answer) when they fail; the cog warms and stops its chart se
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import Iterator
 from typing import Any, cast
 
 import pytest
@@ -11,11 +13,12 @@ import pytest
 from bot.answers import Answers
 from bot.charts import service as service_mod
 from bot.charts.service import ChartService
-from bot.charts.specs import Chart, Spec
+from bot.charts.specs import Chart, MapChart, Spec
+from bot.comparison import Kind
 from bot.discord import charts as discord_charts
 from bot.discord.cogs import CareerCog
 
-from .mocks import make_interaction, sent
+from .mocks import ALICE, BOB, make_interaction, message_of, press, sent
 
 
 def _service(
@@ -37,21 +40,34 @@ def _service(
     return charts
 
 
-async def _salary(cog: CareerCog, answers: Answers) -> Any:
+@contextlib.contextmanager
+def _serving(
+    monkeypatch: pytest.MonkeyPatch, answers: Answers, delay: float = 0.0, fail: bool = False
+) -> Iterator[CareerCog]:
+    """A career cog drawing with a warmed chart service, stopped afterwards."""
+    charts = _service(monkeypatch, delay, fail)
+    try:
+        yield CareerCog(answers, charts)
+    finally:
+        charts.close()
+
+
+async def _ask(cog: CareerCog, answers: Answers, command: str, *names: str) -> Any:
+    """The interaction of ``/command names…`` answered by ``cog``."""
     inter = make_interaction(answers)
-    await cast(Any, cog.salary).callback(cog, inter, "registered nurses")
+    await cast(Any, getattr(cog, command)).callback(cog, inter, *names)
     return inter
+
+
+async def _salary(cog: CareerCog, answers: Answers) -> Any:
+    return await _ask(cog, answers, "salary", "registered nurses")
 
 
 async def test_a_ready_chart_is_the_embeds_image_with_its_alt_text(
     monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers
 ) -> None:
-    charts = _service(monkeypatch)
-    cog = CareerCog(shipped_answers, charts)
-    try:
+    with _serving(monkeypatch, shipped_answers) as cog:
         inter = await _salary(cog, shipped_answers)
-    finally:
-        charts.close()
     kwargs = sent(inter.response.send_message)
     (file,) = kwargs["files"]
     assert file.filename == "pay.png" and "median $97,550" in file.description
@@ -63,12 +79,8 @@ async def test_a_slow_chart_defers_then_follows_up_with_it(
     monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers
 ) -> None:
     monkeypatch.setattr(discord_charts, "CHART_WAIT", 0.05)
-    charts = _service(monkeypatch, delay=0.3)
-    cog = CareerCog(shipped_answers, charts)
-    try:
+    with _serving(monkeypatch, shipped_answers, delay=0.3) as cog:
         inter = await _salary(cog, shipped_answers)
-    finally:
-        charts.close()
     inter.response.defer.assert_called_once_with(ephemeral=False, thinking=True)
     inter.response.send_message.assert_not_called()
     kwargs = sent(inter.followup.send)
@@ -79,12 +91,8 @@ async def test_a_slow_chart_defers_then_follows_up_with_it(
 async def test_a_failed_chart_never_costs_the_answer(
     monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers
 ) -> None:
-    charts = _service(monkeypatch, fail=True)
-    cog = CareerCog(shipped_answers, charts)
-    try:
+    with _serving(monkeypatch, shipped_answers, fail=True) as cog:
         inter = await _salary(cog, shipped_answers)
-    finally:
-        charts.close()
     kwargs = sent(inter.response.send_message)
     assert kwargs.get("files", []) == [] and kwargs["embed"].image.url is None
 
@@ -104,3 +112,116 @@ async def test_the_cog_warms_its_charts_on_load_and_stops_them_on_unload(
 
 def _any_spec() -> Spec:
     return service_mod.sample_specs()[0]
+
+
+# --------------------------------------------------------------------------- pages and the map
+
+
+def _buttons(kwargs: dict[str, Any]) -> dict[str, str]:
+    """Label → custom_id of the page buttons sent."""
+    return {b.item.label: b.custom_id for b in kwargs["view"].walk_children()}
+
+
+async def test_salary_and_career_get_a_map_page_with_the_state_map(
+    monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers
+) -> None:
+    with _serving(monkeypatch, shipped_answers) as cog:
+        for command in ("salary", "career"):
+            inter = await _ask(cog, shipped_answers, command, "registered nurses")
+            kwargs = sent(inter.response.send_message)
+            buttons = _buttons(kwargs)
+            assert list(buttons)[-1] == "Map" and len(buttons) == 2
+            assert buttons["Map"].startswith("cb1:pg:") and ":map:" in buttons["Map"]
+            click = await press(shipped_answers, cog, message_of(kwargs), buttons["Map"], ALICE)
+            edit = sent(click.response.edit_message)
+            (file,) = edit["attachments"]
+            assert file.filename == "map.png" and "by state" in file.description
+            assert edit["embed"].image.url == "attachment://map.png"
+            assert "California" in (edit["embed"].description or "")
+
+
+async def test_turning_back_keeps_the_attachment_and_a_page_without_a_chart_drops_it(
+    monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers
+) -> None:
+    with _serving(monkeypatch, shipped_answers) as cog:
+        inter = await _ask(cog, shipped_answers, "compare", "registered nurses", "electricians")
+        kwargs = sent(inter.response.send_message)
+        assert [f.filename for f in kwargs["files"]] == ["compare.png"]
+        buttons = _buttons(kwargs)
+        message = message_of(kwargs)
+        # the pay page shows the same chart: the message's attachment is kept, nothing drawn
+        monkeypatch.setattr(service_mod, "_draw", _never)
+        cog.served.charts._cache.clear()  # type: ignore[union-attr]
+        pay = sent(
+            (await press(shipped_answers, cog, message, buttons["Pay"])).response.edit_message
+        )
+        (kept,) = pay["attachments"]
+        assert kept is message.attachments[0]
+        assert pay["embed"].image.url == "attachment://compare.png"
+        # a page with no picture removes it, so no bare file hangs under the embed
+        other = await press(shipped_answers, cog, message, buttons["Education"])
+        edu = sent(other.response.edit_message)
+        assert edu["attachments"] == [] and edu["embed"].image.url is None
+
+
+async def test_after_a_restart_the_map_button_draws_its_chart_and_others_get_a_copy(
+    monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers
+) -> None:
+    first = _service(monkeypatch)
+    cog = CareerCog(shipped_answers, first)
+    inter = await _ask(cog, shipped_answers, "salary", "electricians")
+    first.close()
+    kwargs = sent(inter.response.send_message)
+    restarted = _service(monkeypatch)  # a new process: nothing cached, nothing in memory
+    again = CareerCog(shipped_answers, restarted)
+    try:
+        click = await press(
+            shipped_answers, again, message_of(kwargs), _buttons(kwargs)["Map"], BOB
+        )
+    finally:
+        restarted.close()
+    click.response.edit_message.assert_not_called()
+    copy = sent(click.response.send_message)
+    assert copy["ephemeral"] and [f.filename for f in copy["files"]] == ["map.png"]
+    assert copy["embed"].image.url == "attachment://map.png"
+
+
+async def test_a_slow_map_defers_the_update_then_edits_the_message(
+    monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers
+) -> None:
+    monkeypatch.setattr(discord_charts, "CHART_WAIT", 0.05)
+    with _serving(monkeypatch, shipped_answers, delay=0.3) as cog:
+        inter = await _ask(cog, shipped_answers, "salary", "electricians")
+        kwargs = sent(inter.followup.send)
+        click = await press(shipped_answers, cog, message_of(kwargs), _buttons(kwargs)["Map"])
+    click.response.defer.assert_called_once_with()
+    click.response.edit_message.assert_not_called()
+    edit = sent(click.edit_original_response)
+    assert [f.filename for f in edit["attachments"]] == ["map.png"]
+
+
+def test_the_map_outlines_the_state_of_the_place_asked_for(shipped_answers: Answers) -> None:
+    places = shipped_answers.places
+    nurse = shipped_answers.matcher.resolve("registered nurses").profession
+    assert nurse is not None
+    by_name = {p.name: p for p in places.all}
+    asked = {
+        "Texas": "TX",
+        "Dallas-Fort Worth-Arlington, TX": "TX",
+        "Kansas City, MO-KS": "MO",  # across state lines: the first state named
+        "District of Columbia": "DC",
+        "Northwest Alabama nonmetropolitan area": "AL",
+    }
+    for name, state in asked.items():
+        spec = discord_charts.page_spec(
+            shipped_answers, Kind.SALARY, [nurse], "map", False, by_name[name]
+        )
+        assert isinstance(spec, MapChart) and spec.highlight == state, name
+    national = discord_charts.page_spec(shipped_answers, Kind.CAREER, [nurse], "map", False)
+    assert isinstance(national, MapChart) and national.highlight is None
+    texas = places.pay("29-1141", by_name["Texas"])
+    assert texas is not None and dict(national.values)["TX"] == texas.annual_mean
+
+
+def _never(spec: Spec) -> Chart:
+    raise AssertionError(f"{spec.name} drawn again")
