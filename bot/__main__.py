@@ -57,9 +57,10 @@ def _parser() -> argparse.ArgumentParser:
         dest="application_id",
         help="the Application ID (default: DISCORD_APPLICATION_ID, else read from DISCORD_TOKEN)",
     )
-    cmp_ = sub.add_parser("compare", help="two professions side by side")
+    cmp_ = sub.add_parser("compare", help="two or three professions side by side")
     cmp_.add_argument("a", help="first profession, e.g. 'collections specialist'")
     cmp_.add_argument("b", help="second profession")
+    cmp_.add_argument("c", nargs="?", help="a third profession (optional)")
     for name, helptext in (
         ("salary", "one profession's pay"),
         ("career", "a profession's profile"),
@@ -238,13 +239,21 @@ def _write_charts(kind: Kind, professions: tuple[Profession, ...], path: Path) -
         print(f"Wrote {target} ({chart.width}×{chart.height}): {chart.alt}", file=sys.stderr)
 
 
+def _distinct(names: Sequence[str], found: Sequence[Profession]) -> tuple[Profession, ...]:
+    """The different professions of a comparison, in order; a repeated one is said (stderr)."""
+    note = messages.repeated_professions(names, found)
+    if note:
+        print(note, file=sys.stderr)
+    return tuple(dict.fromkeys(found))
+
+
 def _answer(answers: Answers, args: argparse.Namespace) -> int:
     profs: tuple[Profession, ...]
     asked: list[str] = []  # places named inside the profession texts ("nurse in texas")
     if args.command == "compare":
-        profs = (_resolve(answers, args.a, asked), _resolve(answers, args.b, asked))
-        if profs[0] == profs[1]:
-            print(messages.same_profession(args.a, args.b, profs[0].title), file=sys.stderr)
+        names = [n for n in (args.a, args.b, args.c) if n is not None]
+        profs = _distinct(names, [_resolve(answers, n, asked) for n in names])
+        if len(profs) < 2:
             return ExitCode.NO_ANSWER
     else:
         profs = (_resolve(answers, args.name, asked),)

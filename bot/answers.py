@@ -78,21 +78,23 @@ class Answers:
     def sheet(
         self, kind: Kind, professions: Sequence[Profession], place: Place | None = None
     ) -> Sheet:
-        """The sheet answering ``kind`` for ``professions`` (two to compare, else one), in
-        ``place`` when one is given (national otherwise)."""
+        """The sheet answering ``kind`` for ``professions`` (two or three to compare, else one),
+        in ``place`` when one is given (national otherwise)."""
         if place is not None and not place.is_national:
             return self.where(kind, professions, place)
         if kind == Kind.COMPARE:
-            a, b = professions
-            return self.compare(a, b)
+            return self.compare(*professions)
         (one,) = professions
         return self.salary(one) if kind == Kind.SALARY else self.career(one)
 
     # Sheets are immutable and depend only on the (immutable) professions, so the most recent
     # ones are kept, by id: popular questions are answered again without building anything.
 
-    def compare(self, a: Profession, b: Profession) -> Sheet:
-        return self._compare(a.id, b.id) if self._owns(a, b) else self._build_compare(a, b)
+    def compare(self, *profs: Profession) -> Sheet:
+        """Two or three professions side by side."""
+        if self._owns(*profs):
+            return self._compare(*(p.id for p in profs))
+        return self._build_compare(*profs)
 
     def salary(self, p: Profession) -> Sheet:
         return self._salary(p.id) if self._owns(p) else self._build_salary(p)
@@ -103,8 +105,8 @@ class Answers:
     def _owns(self, *profs: Profession) -> bool:
         return all(self.dataset.by_id.get(p.id) is p for p in profs)
 
-    def _build_compare(self, a: Profession, b: Profession) -> Sheet:
-        return comparison.compare(a, b, closest=(self._get(a.closest), self._get(b.closest)))
+    def _build_compare(self, *profs: Profession) -> Sheet:
+        return comparison.compare(*profs, closest=[self._get(p.closest) for p in profs])
 
     def _all(self, ids: Sequence[str]) -> list[Profession]:
         return [p for p in (self._get(i) for i in ids) if p is not None]
@@ -129,8 +131,7 @@ class Answers:
         official = [self._official(p) for p in professions]
         ranked = [self.places.ranked(p.soc, place) if p.soc else None for p in official]
         if kind == Kind.COMPARE:
-            a, b = official
-            return where.compare_where(a, b, place, ranked)
+            return where.compare_where(official, place, ranked)
         (one,), (found,) = official, ranked
         if kind == Kind.CAREER:
             return where.career_where(self.career(professions[0]), one, found, place)
@@ -179,8 +180,8 @@ class Answers:
         return explore.explore_sheet(p, self.similarity.like(p, filters), filters)
 
     @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019 - one Answers per process, kept for its life
-    def _compare(self, a: str, b: str) -> Sheet:
-        return self._build_compare(self.dataset.by_id[a], self.dataset.by_id[b])
+    def _compare(self, *ids: str) -> Sheet:
+        return self._build_compare(*(self.dataset.by_id[i] for i in ids))
 
     @lru_cache(maxsize=VIEW_CACHE)  # noqa: B019
     def _salary(self, profession_id: str) -> Sheet:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .matching import Resolution, Status
 from .matching.questions import state_name
+from .model import Profession
 from .names import normalize
 from .places import PlaceResolution, PlaceStatus
 from .text import one_line
+from .wording import listing
 
 MAX_ECHO = 80  # characters of a user's text that are ever repeated back
 
@@ -71,6 +75,29 @@ def same_profession(a: str, b: str, title: str) -> str:
     return (
         f"“{shorten_query(a)}” and “{shorten_query(b)}” are the same profession ({title}): "
         "pick a second, different profession to compare it with."
+    )
+
+
+def repeated_professions(names: Sequence[str], found: Sequence[Profession]) -> str | None:
+    """A comparison that names a profession more than once: a refusal when fewer than two
+    different ones are left (shown privately: it may echo the names); else a note built from
+    titles only (it goes in a public answer); None when every one differs."""
+    distinct = list(dict.fromkeys(found))
+    if len(distinct) == len(found):
+        return None
+    if len(distinct) > 1:
+        twice = next(p for p in distinct if found.count(p) > 1)
+        others = listing([p.title for p in distinct if p != twice])
+        return f"{twice.title} is named twice: this compares it with {others}."
+    title = distinct[0].title
+    if len(names) == 2:
+        return same_profession(names[0], names[1], title)
+    if len({normalize(n) for n in names}) == 1:
+        return f"All three names are {title}: pick two or three different professions to compare."
+    quoted = ", ".join(f"“{shorten_query(n)}”" for n in names[:-1])
+    return (
+        f"{quoted} and “{shorten_query(names[-1])}” are all the same profession ({title}): "
+        "pick two or three different professions to compare."
     )
 
 

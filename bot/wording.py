@@ -130,9 +130,13 @@ def pay_sentence(p: Profession, yearly: str, hourly: str | None = None) -> str:
     return text + "."
 
 
-def more_pay_sentence(hi: Profession, hi_pay: str, lo: Profession, lo_pay: str) -> str:
-    """ "Pharmacists earn a mean of $140,920 a year, more than registered nurses ($101,420)."""
-    return pay_sentence(hi, hi_pay)[:-1] + f", more than {noun(lo).phrase} ({lo_pay})."
+def more_pay_sentence(
+    hi: Profession, hi_pay: str, lo: Profession, lo_pay: str, *lower: tuple[Profession, str]
+) -> str:
+    """ "Pharmacists earn a mean of $140,920 a year, more than registered nurses ($101,420)"
+    (and than every other of ``lower``: "… and electricians ($71,490).")."""
+    others = listing([f"{noun(p).phrase} ({pay})" for p, pay in ((lo, lo_pay), *lower)])
+    return pay_sentence(hi, hi_pay)[:-1] + f", more than {others}."
 
 
 def skills_sentence(pairs: Sequence[tuple[Profession, Sequence[str]]]) -> str:

@@ -6,7 +6,7 @@ behind it when figures can be compared) or ``None`` when the source publishes no
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .. import format as fmt
@@ -342,8 +342,9 @@ def official(p: Profession | None) -> Fig | None:
 # --------------------------------------------------------------------------- differences
 
 
-def difference(a: Fig | None, b: Fig | None) -> tuple[int | None, str | None]:
-    """Which column is higher (0 or 1) and by how much, in words; (None, None) if not comparable."""
+def difference(a: Fig | None, b: Fig | None, than: str = "") -> tuple[int | None, str | None]:
+    """Which column is higher (0 or 1) and by how much, in words; (None, None) if not comparable.
+    ``than`` ends the words ("… more than the next")."""
     if a is None or b is None or a.number is None or b.number is None or a.unit != b.unit:
         return None, None
     if a.number == b.number:
@@ -361,7 +362,27 @@ def difference(a: Fig | None, b: Fig | None) -> tuple[int | None, str | None]:
         text = fmt.plain(gap)
     if unit in {"$", "$/hr", "jobs", "openings"} and lo > 0:
         text += f" ({gap / lo * 100:.0f}%)"
-    text += " more" if unit != "%pts" else " higher"
+    text += (" more" if unit != "%pts" else " higher") + than
     if a.section is not None and b.section is not None and a.section.citation != b.section.citation:
         text += " · different sources"
     return hi, text
+
+
+def highest(figs: Sequence[Fig | None]) -> tuple[int | None, str | None]:
+    """Which column is highest and by how much it leads the next, in words: ``difference`` for
+    two columns; for more, the columns with a figure (at least two, all in one unit) are ranked,
+    and "same" only when every column has the same figure."""
+    if len(figs) == 2:
+        return difference(figs[0], figs[1])
+    numbered = [
+        (i, fig) for i, fig in enumerate(figs) if fig is not None and fig.number is not None
+    ]
+    if len(numbered) < 2 or len({fig.unit for _, fig in numbered}) > 1:
+        return None, None
+    ranked = sorted(numbered, key=lambda t: -(t[1].number or 0))
+    (top, first), (_, second) = ranked[0], ranked[1]
+    if first.number == second.number:
+        same = len(numbered) == len(figs) and ranked[-1][1].number == first.number
+        return None, "same" if same else None
+    _, text = difference(first, second, " than the next")
+    return top, text

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ..model import Profession
 from . import figures as f
-from .figures import Fig, Footnotes, Getter, difference
+from .figures import Fig, Footnotes, Getter, highest
 from .sheet import Block, Layout, Row
 
 
@@ -196,11 +196,11 @@ def _qualified(fig: Fig | None) -> Fig | None:
 
 
 def row(label: str, figs: Sequence[Fig | None], notes: Footnotes, ranked: bool = False) -> Row:
-    """A table row; two columns also say which is higher and by how much (``ranked`` when
-    higher is better)."""
+    """A table row; two or three columns also say which is highest and by how much
+    (``ranked`` when higher is better)."""
     values = tuple(notes.value(fig) for fig in figs)
-    if len(figs) == 2:
-        higher, diff = difference(figs[0], figs[1])
+    if len(figs) >= 2:
+        higher, diff = highest(figs)
         return Row(label, values, higher, diff, ranked)
     return Row(label, values, ranked=ranked)
 

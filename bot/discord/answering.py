@@ -262,14 +262,16 @@ async def answer(
     found = [r.profession for r in resolutions]
     if all(p is not None for p in found):
         confident = [p for p in found if p is not None]
-        if len(confident) == 2 and confident[0] == confident[1]:
-            text = messages.same_profession(names[0], names[1], confident[0].title)
+        repeated = messages.repeated_professions(names, confident)
+        distinct = list(dict.fromkeys(confident))
+        if repeated and len(distinct) < 2:  # nothing left to compare: say so, privately
             await respond(
-                interaction, content=escape(text), ephemeral=True, allowed_mentions=NO_MENTIONS
+                interaction, content=escape(repeated), ephemeral=True, allowed_mentions=NO_MENTIONS
             )
             return
-        note = "\n".join(n for n in map(messages.matched, resolutions) if n) or None
-        await send_answer(interaction, served, kind, confident, private=private, note=note)
+        notes = [*map(messages.matched, resolutions), repeated]
+        note = "\n".join(n for n in notes if n) or None
+        await send_answer(interaction, served, kind, distinct, private=private, note=note)
         return
     keys = tuple(served.keys.key(p) if p else None for p in found)
     items: list[discord.ui.Item[Any]] = []
@@ -310,6 +312,19 @@ async def pick(interaction: Interaction, served: Served, ref: PickRef, key: str)
         return
     titles = escape("✓ " + " · ".join(p.title for p in professions))
     await interaction.response.edit_message(content=titles, view=None, allowed_mentions=NO_MENTIONS)
+    distinct = list(dict.fromkeys(professions))
+    repeated = messages.repeated_professions([p.title for p in professions], professions)
+    if len(distinct) < 2 <= len(professions):  # the pick named the other profession again
+        await interaction.followup.send(
+            content=escape(repeated or ""), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+        return
     await send_answer(
-        interaction, served, ref.kind, professions, followup=True, private=ref.private
+        interaction,
+        served,
+        ref.kind,
+        distinct,
+        followup=True,
+        private=ref.private,
+        note=repeated,
     )

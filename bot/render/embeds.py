@@ -21,7 +21,7 @@ COLOURS = {
     Kind.TOP: 0xEB459E,
     Kind.EXPLORE: 0x3BA55C,
 }
-TAGS = ("🅰️", "🅱️")
+TAGS = ("🅰️", "🅱️", "🅲")  # one per column; 🅲 has no emoji form, so the plain letter
 
 
 @lru_cache(maxsize=32_768)
@@ -78,14 +78,10 @@ def _titled(embed: discord.Embed, title: str, value: str) -> None:
 
 
 def _columns(embed: discord.Embed, block: Block, sheet: Sheet) -> None:
-    """Rows compared across columns: one field per row."""
-    room = limits.EMBED_FIELDS - len(embed.fields)
-    for row in block.rows[: max(0, room)]:
-        embed.add_field(
-            name=clip(esc(row.label), limits.FIELD_NAME),
-            value=clip(_row_value(row, sheet), limits.FIELD_VALUE) or "—",
-            inline=False,
-        )
+    """Rows compared across columns: one field per row, a line per column (a row too long for
+    one field goes on in the next, never cut)."""
+    for row in block.rows:
+        _titled(embed, row.label, _row_value(row, sheet) or "—")
 
 
 def _facts(block: Block, sheet: Sheet) -> str:

@@ -118,7 +118,7 @@ def test_synced_commands_have_options_and_autocomplete(fake: FakeDiscord) -> Non
     assert set(commands) == set(COMMANDS)
     options = {name: [o["name"] for o in c.get("options") or []] for name, c in commands.items()}
     assert options == {
-        "compare": ["a", "b", "private"],
+        "compare": ["a", "b", "c", "private"],
         "salary": ["profession", "private"],
         "career": ["profession", "private"],
         "top": ["measure", "education", "field", "private"],
@@ -130,7 +130,8 @@ def test_synced_commands_have_options_and_autocomplete(fake: FakeDiscord) -> Non
     for name in ("compare", "salary", "career"):
         *names, private = commands[name]["options"]
         for option in names:
-            assert option["type"] == 3 and option["required"] and option["autocomplete"]
+            assert option["type"] == 3 and option["autocomplete"]
+            assert option.get("required", False) == (option["name"] != "c")  # c: a third, if any
             assert option["description"] and option.get("max_length") == 100
         assert private["type"] == 5 and not private.get("required")  # 5: boolean
     assert all(c["description"] for c in commands.values())
@@ -269,6 +270,52 @@ def test_compare_with_two_ambiguous_names_asks_both(fake: FakeDiscord, answers: 
     keys = Keys(answers.dataset)
     ids = [p.id for p in (keys.get(first), keys.get(second)) if p is not None]
     assert done.followups[0]["embeds"] == _expected_pages(answers, Kind.COMPARE, ids)[:1]
+
+
+def test_compare_three_turns_every_page(fake: FakeDiscord, answers: Answers) -> None:
+    names = ["registered nurse", "electrician", "pharmacist"]
+    record = fake.slash("compare", dict(zip("abc", names, strict=True)))
+    assert record.callback_type == CHANNEL_MESSAGE and not record.ephemeral
+    _check_body(record)
+    pages = _expected_pages(answers, Kind.COMPARE, names)
+    assert record.embeds == pages[:1] and "🅲 **Pharmacists**" in pages[0]["description"]
+    message = fake.response_message(record)
+    assert message is not None
+    buttons = _buttons(record.components)
+    assert len(buttons) == len(pages) == 6
+    for n in [*range(1, len(buttons)), 0]:  # the page shown has its button disabled
+        button = buttons[n]
+        assert len(button["custom_id"]) <= 100 and button["custom_id"].count(",") == 2
+        turned = fake.click(fake.message(message["id"]), button["custom_id"])
+        assert turned.callback_type == UPDATE_MESSAGE and turned.embeds == [pages[n]]
+        _check_body(turned)
+
+
+def test_compare_three_asks_for_an_ambiguous_third_and_skips_a_repeat(
+    fake: FakeDiscord, answers: Answers
+) -> None:
+    query = _ambiguous(answers)
+    record = fake.slash("compare", {"a": "registered nurse", "b": "electrician", "c": query})
+    assert record.ephemeral and query in record.content
+    (select,) = [row["components"][0] for row in record.components]
+    assert select["custom_id"].startswith("cb1:pk:c:2:")  # slot 2: the third name
+    choice = select["options"][0]["value"]
+    done = fake.select(fake.response_message(record), select["custom_id"], [choice])
+    assert done.callback_type == UPDATE_MESSAGE
+    fake.wait_for(lambda: bool(done.followups), 5, "the answer")
+    third = Keys(answers.dataset).get(choice)
+    assert third is not None
+    names = ["registered nurse", "electrician", third.id]
+    assert done.followups[0]["embeds"] == _expected_pages(answers, Kind.COMPARE, names)[:1]
+
+    again = fake.slash("compare", {"a": "registered nurse", "b": "electrician", "c": "RN"})
+    assert not again.ephemeral
+    _check_body(again)
+    (embed,) = again.embeds
+    assert "Registered Nurses is named twice" in embed["author"]["name"]
+    assert embed["title"].endswith("Registered Nurses vs Electricians")
+    alone = fake.slash("compare", {"a": "nurse", "b": "RN", "c": "registered nurse"})
+    assert alone.ephemeral and "are all the same profession" in alone.content
 
 
 def test_a_forged_custom_id_gets_a_polite_private_refusal(fake: FakeDiscord) -> None:

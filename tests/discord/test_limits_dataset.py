@@ -28,14 +28,18 @@ from typing import Any
 
 import discord
 import pytest
+from discord.utils import escape_markdown
 
 from bot.answers import Answers
+from bot.comparison import Sheet
 from bot.discord.cogs import CareerCog
 from bot.discord.components import PageButton, PickSelect
 from bot.matching import Status
 from bot.model import Profession
 from bot.render import limits
+from bot.render.embeds import message_payloads, render_pages
 from bot.render.limits import choices_problems, message_problems
+from fake_discord.spec import load_spec
 
 from .mocks import autocomplete, call, make_interaction, message_of, payload, press, sent
 
@@ -262,3 +266,59 @@ async def test_autocomplete_for_every_short_prefix(
     inter.response.autocomplete.assert_not_called()  # discord.py sends what the callback returns
     print(f"\nautocomplete: {len(prefixes)} prefixes, {full} of them filled all 25 choices")
     assert len(prefixes) >= 500
+
+
+RANDOM_TRIPLES = 500
+CALLBACK = "/interactions/1/token/callback"
+
+
+def _unclipped(sheet: Sheet) -> None:
+    """Every figure of every row is in its page's fields whole: nothing was cut to fit."""
+    for page, embed in zip(sheet.pages, render_pages(sheet), strict=True):
+        fields = "\n".join(f.value or "" for f in embed.fields)
+        for row in (r for block in page for r in block.rows):
+            for value in row.values:
+                text = escape_markdown(value.text, as_needed=False).split("\n")[0]
+                assert text in fields, (sheet.title, row.label, text)
+
+
+async def test_compare_random_triples_groups_and_longest_titles_every_page(
+    adapter: Adapter, answers: Answers, profs: list[Profession]
+) -> None:
+    """/compare a b c over 500 random triples (a quarter of the entries are groups) plus the
+    longest titles and the largest groups together, every page, every figure whole."""
+    rng = random.Random(14)
+    triples = [tuple(rng.sample(profs, 3)) for _ in range(RANDOM_TRIPLES)]
+    longest = sorted(profs, key=lambda p: len(p.title))[-4:]
+    groups = sorted((p for p in profs if p.is_group), key=lambda p: -len(p.members))[:3]
+    triples += list(itertools.combinations([*longest, *groups, *extremes(profs)[:5]], 3))
+    assert sum(any(p.is_group for p in t) for t in triples) > RANDOM_TRIPLES // 3
+    spec = load_spec()
+    pages = 0
+    for n, (a, b, c) in enumerate(triples):
+        kwargs = await adapter.run("compare", a.id, b.id, c.id)
+        assert not kwargs.get("ephemeral"), (a.id, b.id, c.id)
+        sheet = answers.compare(a, b, c)
+        _unclipped(sheet)
+        pages += await adapter.every_page(kwargs)
+        if spec.available and n % 10 == 0:  # Discord's own schema, on every 10th triple
+            bodies = [{"type": 4, "data": payload(kwargs)}]
+            bodies += [{"type": 7, "data": body} for body in message_payloads(sheet)]
+            for body in bodies:
+                assert spec.validate("POST", CALLBACK, body) == [], (sheet.title, body)
+    print(f"\n/compare a b c: {len(triples)} triples, {pages} pages, all within limits")
+    assert pages >= 5 * len(triples)
+
+
+async def test_compare_triples_naming_one_profession_twice(
+    adapter: Adapter, profs: list[Profession]
+) -> None:
+    """A repeated name compares the others with a note; three of one is a kind private note."""
+    rng = random.Random(15)
+    for a, b in [tuple(rng.sample(profs, 2)) for _ in range(20)]:
+        kwargs = await adapter.run("compare", a.id, b.id, a.id)
+        assert not kwargs.get("ephemeral")
+        assert f"{a.title} is named twice" in kwargs["embed"].author.name
+        assert kwargs["embed"].title.count(" vs ") == 1  # the two different ones
+        kwargs = await adapter.run("compare", a.id, a.id, a.id)
+        assert kwargs.get("ephemeral") is True and "All three names are" in kwargs["content"]

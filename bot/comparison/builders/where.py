@@ -13,6 +13,7 @@ from dataclasses import replace
 from ... import format as fmt
 from ...model import Money, Profession, Section
 from ...places.model import AreaPay, Place, Ranked
+from ...wording import listing
 from ..figures import Fig, Footnotes
 from ..layouts import row
 from ..sheet import Block, Kind, Layout, Row, Sheet, Value
@@ -204,43 +205,43 @@ def _plain(text: str | None, place: Place) -> Fig | None:
 
 
 def compare_where(
-    a: Profession, b: Profession, place: Place, pays: Sequence[Ranked | None]
+    profs: Sequence[Profession], place: Place, pays: Sequence[Ranked | None]
 ) -> Sheet:
-    """``/compare a b where``: both professions' pay in that place, side by side."""
+    """``/compare a b [c] where``: the professions' pay in that place, side by side."""
     notes = Footnotes()
-    pa, pb = (r.pay if r else None for r in pays)
+    areas = [r.pay if r else None for r in pays]
     lines = [
-        ("Average salary", [_fig(x.annual_mean if x else None, place) for x in (pa, pb)]),
-        ("Median salary", [_fig(x.annual_median if x else None, place) for x in (pa, pb)]),
-        ("Hourly (mean)", [_fig(x.hourly_mean if x else None, place, True) for x in (pa, pb)]),
-        ("Salary range", [_plain(pay_range(x) if x else None, place) for x in (pa, pb)]),
+        ("Average salary", [_fig(x.annual_mean if x else None, place) for x in areas]),
+        ("Median salary", [_fig(x.annual_median if x else None, place) for x in areas]),
+        ("Hourly (mean)", [_fig(x.hourly_mean if x else None, place, True) for x in areas]),
+        ("Salary range", [_plain(pay_range(x) if x else None, place) for x in areas]),
         ("Rank", [_plain(rank_text(r) if r else None, place) for r in pays]),
         (
             "Employed",
             [
                 _count(x.employment if x else None, employment_text(x) if x else None, place)
-                for x in (pa, pb)
+                for x in areas
             ],
         ),
         (
             "Concentration",
-            [_plain(concentration(x.location_quotient) if x else None, place) for x in (pa, pb)],
+            [_plain(concentration(x.location_quotient) if x else None, place) for x in areas],
         ),
     ]
     rows = tuple(row(label, figs, notes) for label, figs in lines)
     blocks = [Block("pay", f"Pay in {place.name}", Layout.TABLE, rows)]
-    why = tuple(w for x in (pa, pb) if x is not None for w in reasons(x))
-    missing = [p.title for p, x in zip((a, b), (pa, pb), strict=True) if x is None]
+    why = tuple(w for x in areas if x is not None for w in reasons(x))
+    missing = [p.title for p, x in zip(profs, areas, strict=True) if x is None]
     why += tuple(f"{t}: BLS publishes no figures for {place.name}." for t in missing)
     if why:
         blocks.append(Block("notes", "Notes", Layout.BULLETS, bullets=why))
-    summary = f"{a.title} and {b.title} in {place.name}."
+    titles = [p.title for p in profs]
     return Sheet(
         Kind.COMPARE,
-        f"{a.title} vs {b.title} in {place.name}",
-        (a.title, b.title),
-        (a.id, b.id),
-        summary,
+        f"{' vs '.join(titles)} in {place.name}",
+        tuple(titles),
+        tuple(p.id for p in profs),
+        f"{listing(titles)} in {place.name}.",
         tuple(blocks),
         tuple(notes.citations),
         paged=True,

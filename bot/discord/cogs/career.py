@@ -85,11 +85,13 @@ class CareerCog(ServingCog, name="Careers"):
 
     @app_commands.command(
         name="compare",
-        description="Compare two professions side by side: pay, education, people, skills, outlook",
+        description="Compare two or three professions side by side: pay, education, people, "
+        "skills, outlook",
     )
     @app_commands.describe(
         a="First profession: start typing and pick one, e.g. collections specialist",
         b="Second profession to compare it with, e.g. loan officer",
+        c="A third profession, if you like, e.g. bank teller",
         private=PRIVATE,
     )
     @answer_cooldown()
@@ -98,9 +100,11 @@ class CareerCog(ServingCog, name="Careers"):
         interaction: Interaction,
         a: ProfessionName,
         b: ProfessionName,
+        c: ProfessionName | None = None,
         private: bool = False,
     ) -> None:
-        await answering.answer(interaction, self.served, Kind.COMPARE, [a, b], private=private)
+        names = [a, b] if c is None else [a, b, c]
+        await answering.answer(interaction, self.served, Kind.COMPARE, names, private=private)
 
     @app_commands.command(
         name="salary",
@@ -133,6 +137,7 @@ class CareerCog(ServingCog, name="Careers"):
 
     @compare.autocomplete("a")
     @compare.autocomplete("b")
+    @compare.autocomplete("c")
     @salary.autocomplete("profession")
     @career.autocomplete("profession")
     async def profession_autocomplete(
