@@ -104,6 +104,11 @@ def _explore_parsers(sub: Any) -> None:
         help='typical entry education, e.g. "bachelor\'s degree", hs, masters',
     )
     top.add_argument("--field", metavar="FIELD", help="an occupation field, e.g. computer, 29")
+    top.add_argument(
+        "--where",
+        metavar="PLACE",
+        help="a state or metro area: its occupations, by its pay and jobs, e.g. 'texas'",
+    )
     like = sub.add_parser("explore", help="careers like one profession")
     like.add_argument("name", help="profession name, alias or abbreviation")
     like.add_argument("--pays-more", action="store_true", help="only careers that pay more")
@@ -129,7 +134,8 @@ def _top(answers: Answers, args: argparse.Namespace) -> Sheet:
         if field is None:
             names = "; ".join(f"{f.code} {f.title}" for f in answers.fields)
             raise _BadFilter(f"Unknown field “{args.field}”. Try one of: {names}.")
-    return answers.top(explore.Measure(args.measure), education, field)
+    place = _place(answers, args.where)
+    return answers.top(explore.Measure(args.measure), education, field, place)
 
 
 def _explore(answers: Answers, args: argparse.Namespace) -> Sheet:

@@ -21,10 +21,12 @@ from .matching import vocabulary as vocabularies
 from .matching.vocabulary import Vocabulary
 from .model import Profession
 from .places import Place, PlaceKind, Places
+from .places.columns import AreaColumns
 from .ratings import load_ratings
 from .timing import phase
 
 VIEW_CACHE = 1024
+PLACE_RANKINGS = 32  # places whose lists are kept ranked
 
 
 class Answers:
@@ -166,14 +168,30 @@ class Answers:
     def fields(self) -> tuple[explore.Field, ...]:
         return explore.fields(self.dataset.professions)
 
+    @cached_property
+    def area_columns(self) -> AreaColumns:
+        """Every occupation's pay and jobs in every place (about 0.4 s at first use)."""
+        return AreaColumns(self.places.wages.table)
+
+    @lru_cache(maxsize=PLACE_RANKINGS)  # noqa: B019 - one Answers per process, kept for its life
+    def place_rankings(self, place: Place) -> explore.Rankings:
+        """The occupations published in ``place``, ranked by each measure (~20 ms each)."""
+        here = self.area_columns.here(place.code)
+        return explore.Rankings(self.dataset.professions, place, here)
+
     def top(
         self,
         measure: explore.Measure,
         education: str | None = None,
         field: explore.Field | None = None,
+        place: Place | None = None,
     ) -> Sheet:
-        """Occupations ranked by ``measure``, filtered by entry education and field."""
-        return explore.top_sheet(self.rankings.top(measure, education, field))
+        """Occupations ranked by ``measure``, filtered by entry education and field; in a state
+        or metro area, those published there, by its pay and jobs."""
+        rankings = self.rankings
+        if place is not None and not place.is_national:
+            rankings = self.place_rankings(place)
+        return explore.top_sheet(rankings.top(measure, education, field))
 
     def explore(self, p: Profession, filters: explore.Filters = explore.NO_FILTERS) -> Sheet:
         """Careers like ``p`` that pass ``filters``."""

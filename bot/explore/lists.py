@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from statistics import median
+from types import MappingProxyType
 
 from ..model import Profession
+from ..places.columns import Local
+from ..places.model import Place
 from .filters import Field, entry_education
 
 
@@ -60,14 +64,21 @@ def listed(professions: Iterable[Profession]) -> list[Profession]:
     return [p for p in professions if not p.is_group and not p.curated and p.soc]
 
 
-def education_baselines(professions: Iterable[Profession]) -> dict[str, float]:
-    """Median of the mean wages of the occupations sharing each entry education."""
+def education_baselines(
+    professions: Iterable[Profession], pay: Callable[[Profession], float | None] = mean_pay
+) -> dict[str, float]:
+    """Median of the mean wages (``pay``) of the occupations sharing each entry education."""
     by_level: dict[str, list[float]] = defaultdict(list)
     for p in listed(professions):
-        level, pay = entry_education(p), mean_pay(p)
-        if level is not None and pay is not None:
-            by_level[level].append(pay)
+        level, wage = entry_education(p), pay(p)
+        if level is not None and wage is not None:
+            by_level[level].append(wage)
     return {level: median(pays) for level, pays in by_level.items()}
+
+
+#: What a list ranks by where a place's own figures exist; growth and openings are projected
+#: by BLS for the nation only, so a list by place ranks them by the national projections.
+LOCAL_MEASURES = frozenset({Measure.PAY, Measure.JOBS, Measure.PAY_FOR_EDUCATION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,33 +91,73 @@ class TopList:
     rows: tuple[tuple[Profession, float], ...]
     left_out: int  # matched the filters but the source publishes no figure to rank by
     baselines: dict[str, float]
+    place: Place | None = None  # a state or metro area: the list is of its occupations
+    here: Mapping[str, Local] = dataclasses.field(
+        default_factory=dict
+    )  # the place's figures, by SOC
+
+    def local(self, p: Profession) -> Local | None:
+        """The place's figures of ``p`` (None: national list, or none published there)."""
+        return self.here.get(p.soc) if self.place is not None and p.soc else None
 
 
-def _value(p: Profession, measure: Measure, baselines: dict[str, float]) -> float | None:
-    if measure is Measure.PAY_FOR_EDUCATION:
-        level, pay = entry_education(p), mean_pay(p)
-        base = baselines.get(level) if level else None
-        return None if pay is None or not base else pay / base
-    getter = {
-        Measure.PAY: mean_pay,
-        Measure.GROWTH: growth,
-        Measure.OPENINGS: openings,
-        Measure.JOBS: jobs,
-    }[measure]
-    return getter(p)
+class _Values:
+    """What each measure ranks by: the national figures, or a place's."""
+
+    def __init__(self, professions: Sequence[Profession], here: Mapping[str, Local] | None):
+        self.here = here
+        self.baselines = education_baselines(professions, self.pay)
+
+    def local(self, p: Profession) -> Local | None:
+        return self.here.get(p.soc) if self.here is not None and p.soc else None
+
+    def pay(self, p: Profession) -> float | None:
+        if self.here is None:
+            return mean_pay(p)
+        found = self.local(p)
+        money = found.annual_mean if found else None
+        return None if money is None else float(money.value)
+
+    def jobs(self, p: Profession) -> float | None:
+        if self.here is None:
+            return jobs(p)
+        found = self.local(p)
+        return None if found is None or found.employment is None else float(found.employment)
+
+    def value(self, p: Profession, measure: Measure) -> float | None:
+        if measure is Measure.PAY_FOR_EDUCATION:
+            level, pay = entry_education(p), self.pay(p)
+            base = self.baselines.get(level) if level else None
+            return None if pay is None or not base else pay / base
+        if measure is Measure.PAY:
+            return self.pay(p)
+        if measure is Measure.JOBS:
+            return self.jobs(p)
+        if self.here is not None and self.local(p) is None:
+            return None  # not published in the place: not one of its occupations
+        return growth(p) if measure is Measure.GROWTH else openings(p)
 
 
 class Rankings:
     """Every listed occupation ranked once by each measure (built at first use: ~15 ms), so
-    a list is one pass over a sorted ranking, filtered."""
+    a list is one pass over a sorted ranking, filtered. With a ``place`` (and ``here``, its
+    figures by SOC code), the occupations published there, by the place's pay and jobs."""
 
-    def __init__(self, professions: Sequence[Profession]) -> None:
-        self.baselines = education_baselines(professions)
+    def __init__(
+        self,
+        professions: Sequence[Profession],
+        place: Place | None = None,
+        here: Mapping[str, Local] | None = None,
+    ) -> None:
+        self.place = place
+        self.here: Mapping[str, Local] = MappingProxyType(dict(here or {}))
+        values = _Values(professions, None if place is None else self.here)
+        self.baselines = values.baselines
         chosen = listed(professions)
         self._ranked: dict[Measure, list[tuple[Profession, float]]] = {}
         self._unranked: dict[Measure, list[Profession]] = {}
         for m in Measure:
-            valued = [(p, _value(p, m, self.baselines)) for p in chosen]
+            valued = [(p, values.value(p, m)) for p in chosen]
             self._ranked[m] = sorted(
                 ((p, v) for p, v in valued if v is not None), key=lambda pv: (-pv[1], pv[0].title)
             )
@@ -125,7 +176,9 @@ class Rankings:
 
         rows = tuple((p, v) for p, v in self._ranked[measure] if keep(p))
         left_out = sum(1 for p in self._unranked[measure] if keep(p))
-        return TopList(measure, education, field, rows, left_out, self.baselines)
+        return TopList(
+            measure, education, field, rows, left_out, self.baselines, self.place, self.here
+        )
 
 
 def top(

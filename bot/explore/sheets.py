@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..comparison import Block, Kind, Layout, Sheet
+from ..comparison.builders.where import OEWS_SOURCE, section
 from ..comparison.outlook import category
 from ..format import MISSING, dollars, money, pct
 from ..model import Profession, Section
 from .filters import entry_education
-from .lists import Measure, TopList, mean_pay
+from .lists import LOCAL_MEASURES, Measure, TopList, mean_pay
 from .similar import NO_FILTERS, TOP_SKILLS, Filters, Likeness
 
 PAGE = 10
@@ -39,23 +40,35 @@ def _education(p: Profession) -> str:
     return entry_education(p) or "entry education not published"
 
 
+def _list_pay(p: Profession, top: TopList) -> str:
+    """The pay a list shows: the place's mean when the list is for a place."""
+    if top.place is None:
+        return _pay(p)
+    local = top.local(p)
+    return money(local.annual_mean if local else None)
+
+
 def _measure_text(p: Profession, top: TopList, value: float) -> str:
     m = top.measure
     if m is Measure.PAY:
-        return f"{_pay(p)} a year"
+        national = f" (national {_pay(p)})" if top.place is not None else ""
+        return f"{_list_pay(p, top)} a year{national}"
     if m is Measure.GROWTH:
         return f"growth {_growth(p)}"
     if m is Measure.OPENINGS:
-        return f"{value:,.0f} openings a year"
+        return f"{value:,.0f} openings a year" + (" nationally" if top.place else "")
     if m is Measure.JOBS:
         return f"{value:,.0f} jobs"
     level = entry_education(p) or ""
     base = top.baselines.get(level, 0.0)
-    return f"{_pay(p)} a year, {value:.1f}× the typical {dollars(base)} for that education"
+    return (
+        f"{_list_pay(p, top)} a year, {value:.1f}× the typical {dollars(base)} for that education"
+    )
 
 
 def _top_row(rank: int, p: Profession, top: TopList, value: float) -> str:
-    details = [_pay(p)] if top.measure not in (Measure.PAY, Measure.PAY_FOR_EDUCATION) else []
+    shown = top.measure not in (Measure.PAY, Measure.PAY_FOR_EDUCATION)
+    details = [_list_pay(p, top)] if shown else []
     if top.measure is not Measure.GROWTH:
         details.append(f"growth {_growth(p)}")
     if top.education is None:
@@ -64,7 +77,7 @@ def _top_row(rank: int, p: Profession, top: TopList, value: float) -> str:
 
 
 def _top_title(top: TopList) -> str:
-    parts = [top.measure.heading]
+    parts = [top.measure.heading + (f" in {top.place.name}" if top.place else "")]
     if top.education:
         parts.append(top.education)
     if top.field:
@@ -80,12 +93,41 @@ def _top_summary(top: TopList, shown: int) -> str:
         scope.append(f"whose typical entry education is “{top.education}”")
     if top.field:
         scope.append(f"in {top.field.title}")
+    if top.place is not None:
+        scope.insert(0, f"published for {top.place.name}")
     text = f"The first {shown} of {count:,} {what}" if shown < count else f"All {count:,} {what}"
-    text = " ".join([text, *scope]) + ", ranked by " + _RANKED_BY[top.measure] + "."
+    text = " ".join([text, *scope]) + ", ranked by " + _ranked_by(top) + "."
+    if top.place is not None and top.measure not in LOCAL_MEASURES:
+        text += (
+            " BLS projects employment for the nation only, so growth and openings are national;"
+            f" pay is the mean in {top.place.name}."
+        )
     if top.left_out:
         left = "occupation is" if top.left_out == 1 else "occupations are"
-        text += f" {top.left_out} {left} left out: the source publishes no figure for them."
+        there = f" in {top.place.name}" if top.place else ""
+        text += f" {top.left_out} {left} left out: the source publishes no figure for them{there}."
     return text
+
+
+def _ranked_by(top: TopList) -> str:
+    if top.place is None or top.measure not in LOCAL_MEASURES:
+        return _RANKED_BY[top.measure]
+    if top.measure is Measure.PAY_FOR_EDUCATION:
+        return (
+            f"mean wage in {top.place.name} against the median of the mean wages there of all "
+            "occupations with the same typical entry education"
+        )
+    what = "mean annual wage" if top.measure is Measure.PAY else "employment"
+    return f"{what} in {top.place.name} (BLS OEWS)"
+
+
+def _top_sources(top: TopList, rows: Sequence[tuple[Profession, float]]) -> tuple[str, ...]:
+    """The sheet's sources: the place's OEWS figures replace the national ones in a place."""
+    national = _sources((p for p, _ in rows), ("pay", "outlook"))
+    if top.place is None:
+        return national
+    here = f"{section(top.place).citation} — {top.place.name}"
+    return (here, *(cite for cite in national if not cite.startswith(OEWS_SOURCE)))
 
 
 _RANKED_BY = {
@@ -120,7 +162,7 @@ def top_sheet(top: TopList, most: int = MOST) -> Sheet:
         ids=tuple(p.id for p, _ in rows),
         summary=_top_summary(top, len(rows)),
         blocks=blocks,
-        sources=_sources((p for p, _ in rows), ("pay", "outlook")),
+        sources=_top_sources(top, rows),
         paged=len(blocks) > 1,
     )
 

@@ -228,20 +228,26 @@ class AreaTable:
     def __contains__(self, occupation: str) -> bool:
         return occupation in self._offsets
 
-    def _block(self, occupation: str) -> Block | None:
-        where = self._offsets.get(occupation)
-        if where is None:
-            return None
-        offset, length, count = where
+    def packed(self, occupation: str) -> tuple[bytes, bytes]:
+        """One occupation's block as stored: its area indexes (``u16``) and its columns (byte
+        planes shuffled, annual wages as residuals). For readers of many blocks at once."""
+        offset, length, count = self._offsets[occupation]
         start = self._body + offset
         raw = zlib.decompress(self._data[start : start + length])
         (n,) = _U16.unpack_from(raw, 0)
         if n != count or len(raw) != 2 + 2 * n + 4 * n * len(FIELDS):
             raise TableError(f"{self.origin}: block of {occupation} is damaged")
+        return raw[2 : 2 + 2 * n], raw[2 + 2 * n :]
+
+    def _block(self, occupation: str) -> Block | None:
+        if occupation not in self._offsets:
+            return None
+        areas_raw, cols_raw = self.packed(occupation)
+        n = len(areas_raw) // 2
         idx = array("H")
-        idx.frombytes(raw[2 : 2 + 2 * n])
+        idx.frombytes(areas_raw)
         cols = array("i")
-        cols.frombytes(_unshuffle(raw[2 + 2 * n :]))
+        cols.frombytes(_unshuffle(cols_raw))
         if sys.byteorder != "little":  # pragma: no cover
             idx.byteswap()
             cols.byteswap()

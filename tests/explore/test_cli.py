@@ -55,3 +55,27 @@ def test_explore_with_filters(capsys: pytest.CaptureFixture[str]) -> None:
 def test_explore_unknown_name_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "explore", "xyzzy")
     assert code == 2 and "xyzzy" in err
+
+
+def test_top_where_ranks_by_the_places_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "top", "jobs", "--where", "DFW", "--education", "hs")
+    assert code == 0
+    assert out.startswith("Most jobs in Dallas-Fort Worth-Arlington, TX · High school diploma")
+    words = " ".join(out.split()).replace("- ", "-")  # as read, whatever the terminal's width
+    assert "ranked by employment in Dallas-Fort Worth-Arlington, TX (BLS OEWS)" in words
+    assert "BLS OEWS May 2025 — Dallas-Fort Worth-Arlington, TX" in words
+
+
+def test_top_where_growth_says_it_is_national(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "top", "growth", "--where", "texas", "--json")
+    assert code == 0
+    (first, *_) = json.loads(out)
+    embed = first["embeds"][0]
+    assert embed["title"] == "1–10: Fastest growth in Texas"
+    assert "growth and openings are national" in embed["description"]
+
+
+def test_top_where_an_ambiguous_place_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "top", "pay", "--where", "Portland")
+    assert code == 2 and not out
+    assert "Portland-Vancouver-Hillsboro, OR-WA" in err
