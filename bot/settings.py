@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from dotenv import load_dotenv
 from .datafiles import MB, ReadLimits
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("text", "json")
 
 
 class SettingsError(ValueError):
@@ -40,6 +42,9 @@ class Settings:
     privacy_url: str | None = None
     terms_url: str | None = None
     charts: bool = True  # pictures attached to /salary, /compare and /career (CAREER_BOT_CHARTS)
+    log_format: str = "text"
+    metrics_port: int | None = None  # /metrics and /healthz; None: not served
+    metrics_addr: str = "127.0.0.1"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, dotenv: bool = True) -> Settings:
@@ -73,6 +78,9 @@ class Settings:
             terms_url=_url(env, "TERMS_URL"),
             charts=(env.get("CAREER_BOT_CHARTS") or "on").strip().lower()
             not in {"0", "off", "false", "no"},
+            log_format=_choice(env, "LOG_FORMAT", LOG_FORMATS),
+            metrics_port=_port(env, "METRICS_PORT"),
+            metrics_addr=_host(env, "METRICS_ADDR") or "127.0.0.1",
         )
 
     def data_cache_dir(self) -> Path | None:
@@ -128,6 +136,31 @@ def _url(env: Mapping[str, str], name: str) -> str | None:
     if url and (not url.startswith("https://") or len(url) > 512 or any(c.isspace() for c in url)):
         raise SettingsError(f"{name} must be an https:// link (no spaces), got {url[:80]!r}")
     return url or None
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices`` (case-insensitive); empty means the first."""
+    value = (env.get(name) or "").strip().lower() or choices[0]
+    if value not in choices:
+        raise SettingsError(f"{name} must be one of {', '.join(choices)}, got {value[:40]!r}")
+    return value
+
+
+def _port(env: Mapping[str, str], name: str) -> int | None:
+    port = _opt_int(env, name)
+    if port is not None and not 1 <= port <= 65535:
+        raise SettingsError(f"{name} must be a TCP port between 1 and 65535, got {port}")
+    return port
+
+
+def _host(env: Mapping[str, str], name: str) -> str | None:
+    """An address to listen on: an IP address or a host name (no scheme, port or spaces)."""
+    host = (env.get(name) or "").strip()
+    if host and not re.fullmatch(r"[A-Za-z0-9.:\-]{1,253}|\[[0-9A-Fa-f:.]+\]", host):
+        raise SettingsError(
+            f"{name} must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0, got {host[:80]!r}"
+        )
+    return host.strip("[]") or None
 
 
 def _guild_id(env: Mapping[str, str]) -> int | None:

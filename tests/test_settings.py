@@ -59,6 +59,12 @@ def test_token_not_in_repr() -> None:
         ({"CAREER_BOT_MAX_FILE_MB": "0"}, "CAREER_BOT_MAX_FILE_MB"),
         ({"CAREER_BOT_MAX_FILE_MB": "lots"}, "CAREER_BOT_MAX_FILE_MB"),
         ({"CAREER_BOT_MAX_FILE_MB": "nan"}, "CAREER_BOT_MAX_FILE_MB"),
+        ({"LOG_FORMAT": "xml"}, "LOG_FORMAT must be one of text, json"),
+        ({"METRICS_PORT": "0"}, "METRICS_PORT must be a TCP port"),
+        ({"METRICS_PORT": "70000"}, "METRICS_PORT must be a TCP port"),
+        ({"METRICS_PORT": "http"}, "METRICS_PORT must be a whole number"),
+        ({"METRICS_ADDR": "http://0.0.0.0"}, "METRICS_ADDR must be an address"),
+        ({"METRICS_ADDR": "a b"}, "METRICS_ADDR must be an address"),
     ],
 )
 def test_bad_values(env: dict[str, str], words: str) -> None:
@@ -155,3 +161,12 @@ def test_refused_settings_stop_run_before_login(env: dict[str, str], tmp_path: P
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Configuration error: "), proc.stderr
     assert TOKEN[-20:] not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_log_format_and_metrics_settings() -> None:
+    default = Settings.from_env({})
+    assert default.log_format == "text" and default.metrics_port is None
+    assert default.metrics_addr == "127.0.0.1"
+    s = Settings.from_env({"LOG_FORMAT": " JSON ", "METRICS_PORT": "9108", "METRICS_ADDR": "::"})
+    assert (s.log_format, s.metrics_port, s.metrics_addr) == ("json", 9108, "::")
+    assert Settings.from_env({"METRICS_ADDR": "[::1]"}).metrics_addr == "::1"

@@ -28,6 +28,7 @@ from .common import NO_MENTIONS, escape, send_ephemeral
 from .components import carry_over, meant_buttons, page_buttons, pick_select, select_option
 from .custom_ids import Keys, PageRef, PickRef
 from .deadline import respond
+from .observe import outcome
 
 Interaction = discord.Interaction[Any]  # any client: this flow needs only the interaction
 
@@ -283,6 +284,7 @@ async def answer(
                 break
             items += asked
     text = "\n".join(escape(messages.unresolved(r)) for r in resolutions if r.profession is None)
+    outcome(interaction, "asked")
     extra: dict[str, Any] = {}
     if items:
         extra["view"] = view = discord.ui.View(timeout=None)

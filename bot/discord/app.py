@@ -20,12 +20,13 @@ from ..answers import Answers
 from ..charts.service import ChartService
 from ..dataset import DatasetError
 from ..exitcodes import ExitCode
-from ..redact import TOKEN_LABEL, Printer, RedactingHandler, Redactor, one_line
+from ..redact import TOKEN_LABEL, Printer, Redactor, one_line
 from ..settings import Settings, env_file_warning
 from .client import CareerBot
 from .cogs import CareerCog, ExploreCog, InfoCog
-from .deadline import ExpiredAutocomplete
 from .lifecycle import drain
+from .logs import configure_logging as configure_logging  # (re-exported)
+from .metrics import MetricsServer, MetricsUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -49,18 +50,6 @@ def create_bot(answers: Answers, settings: Settings, *, force_sync: bool = False
     return CareerBot(settings, cogs, force_sync=force_sync)
 
 
-# --------------------------------------------------------------------------- logging
-
-
-def configure_logging(settings: Settings) -> logging.Handler:
-    """discord.py's log format on stderr at ``LOG_LEVEL``; every finished line (whichever
-    formatter discord.py picks: plain, or colour on a TTY or in Docker) is redacted."""
-    handler = RedactingHandler(Redactor(settings.token))
-    handler.addFilter(ExpiredAutocomplete())
-    discord.utils.setup_logging(handler=handler, level=getattr(logging, settings.log_level))
-    return handler
-
-
 # --------------------------------------------------------------------------- running
 
 
@@ -72,7 +61,7 @@ async def _serve(client: CareerBot, token: str) -> None:
     close() at that moment would leave the process hanging (cancelling is also what
     ``Client.run`` does on Ctrl-C). The cancel is repeated until it takes, since Python 3.11's
     ``asyncio.wait_for`` can swallow one. Before that, :func:`.lifecycle.drain` closes the
-    gateway and answers the interactions already received (bounded to 8 s). Then ``async with``
+    gateway and answers the interactions already received (bounded to 7 s). Then ``async with``
     closes the connections. Buttons are left as they are: they carry what they need, so the next
     process answers them.
     """
@@ -90,8 +79,15 @@ async def _serve(client: CareerBot, token: str) -> None:
                 loop.remove_signal_handler(sig)
 
 
+def _metrics_server(client: CareerBot) -> contextlib.AbstractAsyncContextManager[object]:
+    settings = client.settings
+    if client.metrics is None or settings.metrics_port is None:
+        return contextlib.nullcontext()
+    return MetricsServer(client.metrics, settings.metrics_addr, settings.metrics_port)
+
+
 async def _serve_until(client: CareerBot, token: str, stop: asyncio.Event) -> None:
-    async with client:
+    async with client, _metrics_server(client):
         runner = asyncio.create_task(client.start(token, reconnect=True))
         stopper = asyncio.create_task(stop.wait())
         try:
@@ -152,6 +148,9 @@ def _run(settings: Settings, token: str, force_sync: bool, printer: Printer) -> 
         asyncio.run(_serve(client, token))
     except discord.LoginFailure:
         printer(BAD_TOKEN)
+        return ExitCode.ERROR
+    except MetricsUnavailable as exc:
+        printer(f"career-bot: {exc}")
         return ExitCode.ERROR
     except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
         printer(f"career-bot: cannot reach Discord ({one_line(str(exc)) or type(exc).__name__}).")

@@ -18,6 +18,7 @@ from discord.ext import commands
 from ..settings import Settings
 from .common import NO_MENTIONS
 from .errors import CareerTree
+from .metrics import Metrics
 from .sync import SyncResult, clear_stale_guilds, sync_commands
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,8 @@ class CareerBot(commands.AutoShardedBot):
         self.force_sync = force_sync
         self.initial_cogs = tuple(cogs)
         self.sync_result: SyncResult | None = None
+        #: Interaction counts and latencies, when METRICS_PORT serves them (:mod:`.metrics`).
+        self.metrics = Metrics(self) if settings.metrics_port is not None else None
 
     async def add_initial_cogs(self) -> None:
         """Add the cogs given at construction: their commands join the tree, their dynamic

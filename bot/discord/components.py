@@ -26,6 +26,7 @@ from ..text import clip
 from .client import CareerBot
 from .common import send_ephemeral
 from .custom_ids import FOREIGN, MEANT, PAGE, PICK, PageRef, PickRef
+from .observe import Watched, outcome, who
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +67,11 @@ async def _handle(interaction: AnyInteraction, act: Callable[[Handler], Awaitabl
             raise LookupError("no cog serves components")
         await act(handler)
     except Exception:
+        outcome(interaction, "error")
         log.exception(
-            "Error in component %s (user %s)",
+            "Error in component %s%s",
             cast(dict[str, Any], interaction.data or {}).get("custom_id"),
-            interaction.user.id,
+            who(interaction),
         )
         await send_ephemeral(interaction, FAILED)
 
@@ -77,7 +79,7 @@ async def _handle(interaction: AnyInteraction, act: Callable[[Handler], Awaitabl
 # --------------------------------------------------------------------------- the dynamic items
 
 
-class PageButton(discord.ui.DynamicItem[Button], template=PAGE):
+class PageButton(Watched, discord.ui.DynamicItem[Button], template=PAGE):
     """Shows one page of an answer (see :meth:`Handler.turn_page`)."""
 
     def __init__(self, item: Button, ref: PageRef) -> None:
@@ -95,7 +97,7 @@ class PageButton(discord.ui.DynamicItem[Button], template=PAGE):
         await _handle(interaction, lambda h: h.turn_page(interaction, self.ref))
 
 
-class PickSelect(discord.ui.DynamicItem[Select], template=PICK):
+class PickSelect(Watched, discord.ui.DynamicItem[Select], template=PICK):
     """The pick list for one ambiguous name; its options are profession keys."""
 
     def __init__(self, item: Select, ref: PickRef | None) -> None:
@@ -116,14 +118,15 @@ class PickSelect(discord.ui.DynamicItem[Select], template=PICK):
             await refuse(interaction)
             return
         if len(values) != 1 or values[0] not in offered:  # forged: not one of the choices
-            log.info("Pick list: a value that is not an option (user %s)", interaction.user.id)
+            outcome(interaction, "refused")
+            log.info("Pick list: a value that is not an option%s", who(interaction))
             await send_ephemeral(interaction, NOT_AN_OPTION)
             return
         ref, key = self.ref, values[0]
         await _handle(interaction, lambda h: h.pick(interaction, ref, key))
 
 
-class MeantButton(discord.ui.DynamicItem[Button], template=MEANT):
+class MeantButton(Watched, discord.ui.DynamicItem[Button], template=MEANT):
     """A "did you mean" suggestion for a name that matched nothing: picks it."""
 
     def __init__(self, item: Button, ref: PickRef | None, key: str) -> None:
@@ -145,7 +148,7 @@ class MeantButton(discord.ui.DynamicItem[Button], template=MEANT):
         await _handle(interaction, lambda h: h.pick(interaction, ref, key))
 
 
-class Foreign(discord.ui.DynamicItem[discord.ui.Item[Any]], template=FOREIGN):
+class Foreign(Watched, discord.ui.DynamicItem[discord.ui.Item[Any]], template=FOREIGN):
     """Any other ``custom_id``: tampered with, or from a version before this format."""
 
     @classmethod
@@ -156,9 +159,9 @@ class Foreign(discord.ui.DynamicItem[discord.ui.Item[Any]], template=FOREIGN):
 
     async def callback(self, interaction: AnyInteraction) -> None:
         log.info(
-            "Refused a component with a foreign custom_id %r (user %s)",
+            "Refused a component with a foreign custom_id %r%s",
             clip(self.custom_id, limits.CUSTOM_ID),
-            interaction.user.id,
+            who(interaction),
         )
         await refuse(interaction)
 
@@ -172,6 +175,7 @@ DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
 
 
 async def refuse(interaction: AnyInteraction) -> None:
+    outcome(interaction, "refused")
     await send_ephemeral(interaction, REFUSED)
 
 

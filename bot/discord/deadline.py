@@ -25,6 +25,8 @@ from typing import Any
 import aiohttp
 import discord
 
+from .observe import outcome
+
 log = logging.getLogger(__name__)
 
 DEFER_AT = 2.0  # seconds after the interaction was created
@@ -74,6 +76,7 @@ async def _defer(interaction: discord.Interaction, ephemeral: bool) -> bool:
     except discord.InteractionResponded:
         return False  # the first attempt did reach Discord after all
     except _FAILURES as exc:
+        outcome(interaction, "expired")
         log.warning(
             "Gave up on interaction %s: no response within Discord's %g s (%s)",
             interaction.id,
@@ -91,6 +94,7 @@ async def _follow_up(interaction: discord.Interaction, kwargs: dict[str, Any]) -
     try:
         await asyncio.wait_for(interaction.followup.send(**kwargs), FOLLOWUP_BUDGET)
     except _FAILURES as exc:
+        outcome(interaction, "unsent")
         log.warning(
             "Gave up on the answer to interaction %s after %g s: %s",
             interaction.id,

@@ -15,6 +15,7 @@ import time
 import discord
 from discord import app_commands
 
+from . import observe
 from .common import send_ephemeral
 from .deadline import Backoff
 
@@ -64,23 +65,33 @@ class CareerTree(app_commands.CommandTree):
     """The command tree, with the single error handler."""
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        """Note when the bot started on it (for :func:`.deadline.respond`); answer nothing
-        while Cloudflare is blocking this address."""
+        """Note when the bot started on it (for :func:`.deadline.respond`) and watch it
+        (:mod:`.observe`); answer nothing while Cloudflare is blocking this address."""
         interaction.extras.setdefault("received_at", time.monotonic())
-        return not Backoff.active()
+        observe.watch(interaction)
+        if Backoff.active():
+            observe.outcome(interaction, "blocked")
+            return False
+        return True
 
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError, /
     ) -> None:
         command = interaction.command.qualified_name if interaction.command else "?"
-        where = f"/{command} (user {interaction.user.id}, guild {interaction.guild_id})"
+        where = f"/{command}{observe.who(interaction)}"  # user ids only at DEBUG
         original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
         if Backoff.hit(original):
+            observe.outcome(interaction, "blocked")
             return  # a Cloudflare ban: one warning, and no apology that would prolong it
         if isinstance(original, discord.NotFound) and original.code == UNKNOWN_INTERACTION:
+            observe.outcome(interaction, "expired")
             log.warning("%s: the interaction expired before it was answered", where)
             return  # nothing can be sent for an expired interaction
         text = friendly_message(error)
+        cooldown = isinstance(error, app_commands.CommandOnCooldown)
+        observe.outcome(
+            interaction, "error" if text is None else "cooldown" if cooldown else "refused"
+        )
         if text is None:
             log.error("Error in %s", where, exc_info=original)
             text = GENERIC

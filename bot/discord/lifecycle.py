@@ -20,7 +20,7 @@ import discord
 
 log = logging.getLogger(__name__)
 
-DRAIN_SECONDS = 8.0
+DRAIN_SECONDS = 7.0  # with the cancelling after it, the stop stays within 10 s
 
 # The tasks discord.py starts for an interaction: a command (and its autocomplete), a
 # component of a view, a dynamic item, and the ``on_interaction`` event.

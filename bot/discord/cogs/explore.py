@@ -27,6 +27,7 @@ from ..client import CareerBot, ServingCog
 from ..common import NO_MENTIONS, escape, send_ephemeral
 from ..custom_ids import TOP
 from ..deadline import respond
+from ..observe import Watched, outcome, who
 from .career import PRIVATE, ProfessionName, answer_cooldown
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ class TopRef:
         return TopRef(self.measure, self.education, self.field, page)
 
 
-class TopPageButton(discord.ui.DynamicItem[Button], template=TOP):
+class TopPageButton(Watched, discord.ui.DynamicItem[Button], template=TOP):
     """Turns a ranked list to another page (see :meth:`ExploreCog.turn_top_page`)."""
 
     def __init__(self, item: Button, ref: TopRef) -> None:
@@ -102,7 +103,8 @@ class TopPageButton(discord.ui.DynamicItem[Button], template=TOP):
                 raise LookupError("no cog serves /top pages")
             await cog.turn_top_page(interaction, self.ref)
         except Exception:
-            log.exception("Error in a /top page button (user %s)", interaction.user.id)
+            outcome(interaction, "error")
+            log.exception("Error in a /top page button%s", who(interaction))
             await send_ephemeral(interaction, FAILED)
 
 

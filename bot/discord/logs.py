@@ -1,0 +1,55 @@
+"""Log lines: discord.py's format for people, or one JSON object per line (``LOG_FORMAT=json``).
+
+A JSON line has ``time`` (UTC, ISO 8601), ``level``, ``logger`` and ``message``, an interaction's
+event fields as keys of their own (``event``, ``kind``, ``command``, ``outcome``, ``latency_ms``,
+``shard``: see :mod:`.observe`) and, for an error, its traceback as ``exc``. ``json.dumps``
+escapes every line break, so one record is always one line, and the handler redacts the
+finished line like any other (:mod:`bot.redact`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+
+import discord
+
+from ..redact import RedactingHandler, Redactor
+from ..settings import Settings
+from .deadline import ExpiredAutocomplete
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per record, on one line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        out: dict[str, object] = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        event = getattr(record, "event", None)
+        if isinstance(event, dict):
+            out |= {k: v for k, v in event.items() if k not in out}
+        if record.exc_info:
+            out["exc"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            out["stack"] = self.formatStack(record.stack_info)
+        return json.dumps(out, ensure_ascii=False, default=str)
+
+
+def configure_logging(settings: Settings) -> logging.Handler:
+    """Log to stderr at ``LOG_LEVEL`` in ``LOG_FORMAT``; every finished line (whichever
+    formatter made it: plain, colour on a TTY or in Docker, or JSON) is redacted."""
+    handler = RedactingHandler(Redactor(settings.token))
+    handler.addFilter(ExpiredAutocomplete())
+    level = getattr(logging, settings.log_level)
+    if settings.log_format == "json":
+        discord.utils.setup_logging(handler=handler, formatter=JsonFormatter(), level=level)
+    else:
+        discord.utils.setup_logging(handler=handler, level=level)
+    return handler
