@@ -32,12 +32,13 @@ LABEL org.opencontainers.image.title="career-bot" \
       org.opencontainers.image.description="A Discord bot that answers US career questions" \
       org.opencontainers.image.licenses="MIT"
 # Settings the image fixes (the rest come from the environment / env_file: see .env.example).
-# METRICS_PORT serves /metrics and /healthz (the HEALTHCHECK below); compose maps it to
-# 127.0.0.1 only.
+# The cache is $XDG_CACHE_HOME/career-bot = /var/cache/career-bot (so an empty
+# CAREER_BOT_CACHE_DIR= line copied from .env.example cannot move it). METRICS_PORT serves
+# /metrics and /healthz (the HEALTHCHECK below); compose publishes it on 127.0.0.1 only.
 ENV PATH=/opt/career-bot/bin:${PATH} \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
-    CAREER_BOT_CACHE_DIR=/var/cache/career-bot \
+    XDG_CACHE_HOME=/var/cache \
     MPLCONFIGDIR=/var/cache/career-bot/matplotlib \
     METRICS_PORT=9108 \
     METRICS_ADDR=0.0.0.0

@@ -19,12 +19,19 @@ import pytest
 import yaml
 
 from bot.discord.lifecycle import DRAIN_SECONDS
+from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 UNIT = ROOT / "deploy" / "career-bot.service"
 WORKFLOW = ROOT / ".github" / "workflows" / "image.yml"
 #: Variables the deployment files may set that are not the bot's settings.
-RUNTIME_VARS = {"PATH", "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED", "MPLCONFIGDIR"}
+RUNTIME_VARS = {
+    "PATH",
+    "PYTHONDONTWRITEBYTECODE",
+    "PYTHONUNBUFFERED",
+    "MPLCONFIGDIR",
+    "XDG_CACHE_HOME",
+}
 STOP_SECONDS = 10.0  # the issue's promise: the bot exits within 10 s of SIGTERM
 
 
@@ -110,6 +117,15 @@ def test_what_the_image_copies_exists_and_is_not_ignored() -> None:
                 assert PurePosixPath(src).parts[0] not in ignored, src
 
 
+def image_cache_dir() -> str:
+    """Where the bot in the image keeps its cache: the default, ``$XDG_CACHE_HOME/career-bot``
+    (:meth:`bot.settings.Settings.cache_path`)."""
+    env = env_of(stages()[-1])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CACHE_HOME", env["XDG_CACHE_HOME"])
+        return str(Settings.from_env({}).cache_path())
+
+
 def test_the_image_runs_as_a_non_root_user_and_writes_only_to_its_cache_volume() -> None:
     final = stages()[-1]
     words = [w for w, _ in final]
@@ -118,7 +134,8 @@ def test_the_image_runs_as_a_non_root_user_and_writes_only_to_its_cache_volume()
     assert uid.isdigit() and int(uid) != 0, user
     assert words.index("USER") < words.index("ENTRYPOINT")
     env = env_of(final)
-    cache = env["CAREER_BOT_CACHE_DIR"]
+    cache = image_cache_dir()
+    assert "CAREER_BOT_CACHE_DIR" not in env  # an empty line in an env file would unset it
     assert env["MPLCONFIGDIR"].startswith(cache + "/")
     assert ("VOLUME", f'["{cache}"]') in final
     assert f"-o career-bot -g career-bot -m 0700 {cache}" in " ".join(
@@ -179,11 +196,10 @@ def test_compose_restarts_reads_env_and_keeps_the_root_read_only() -> None:
 
 def test_compose_keeps_the_cache_on_a_volume_where_the_image_expects_it() -> None:
     service = compose_service()
-    cache = env_of(stages()[-1])["CAREER_BOT_CACHE_DIR"]
-    assert f"cache:{cache}" in service["volumes"]  # type: ignore[operator]
+    assert f"cache:{image_cache_dir()}" in service["volumes"]  # type: ignore[operator]
     env = service["environment"]
     assert isinstance(env, dict)
-    assert env["CAREER_BOT_CACHE_DIR"] == cache  # an empty line in .env cannot unset it
+    assert "CAREER_BOT_CACHE_DIR" not in env
     assert set(env) - RUNTIME_VARS <= settings_names()
     port = env["METRICS_PORT"]
     assert service["ports"] == [f"127.0.0.1:{port}:{port}"]  # metrics stay on the host
@@ -239,7 +255,9 @@ def test_the_unit_runs_the_bot_hardened_with_its_state_folder() -> None:
     assert one["CapabilityBoundingSet"] == ""
     state = one["StateDirectory"]
     env = dict(v.split("=", 1) for e in unit_values("Environment") for v in e.split())
-    assert env["CAREER_BOT_CACHE_DIR"] == f"%S/{state}"  # the only writable folder
+    with pytest.MonkeyPatch.context() as mp:  # the cache: the only writable folder
+        mp.setenv("XDG_CACHE_HOME", env["XDG_CACHE_HOME"])
+        assert str(Settings.from_env({}).cache_path()) == f"%S/{state}"
     assert env["MPLCONFIGDIR"].startswith(f"%S/{state}/")
     assert set(env) - RUNTIME_VARS <= settings_names()
     assert one["StateDirectoryMode"] == "0700"  # the cache refuses a folder others may write
