@@ -13,6 +13,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -120,19 +121,17 @@ def test_sigterm_mid_stream_answers_everything_received(tmp_path: Path) -> None:
     bot.assert_token_not_leaked()
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_a_stop_signal_ends_the_bot_cleanly_within_10_seconds(
-    tmp_path: Path, sig: signal.Signals
-) -> None:
-    """What a container engine or systemd does on stop: the signal, then SIGKILL after 10 s
-    (Docker's default; the unit and compose.yaml allow 15)."""
-    env = bot_env(tmp_path / "cache", DISCORD_GUILD_ID="", LOG_FORMAT="json")
+def _timed_stop(
+    tmp_path: Path, sig: signal.Signals, before: Callable[[FakeDiscord], object], **env: str
+) -> tuple[BotProcess, int, float]:
+    """Start the bot, do ``before``, send ``sig``: the bot, its exit code and the seconds from
+    the signal to its exit."""
     with FakeDiscord() as fake:
-        bot = BotProcess(fake, env=env)
+        bot = BotProcess(fake, env=bot_env(tmp_path / "cache", **env))
         try:
             bot.start().wait_ready(60)
             bot.wait_for_output(r"Ready as", timeout=30)
-            fake.slash("salary", {"profession": "lawyer"})
+            before(fake)
             assert bot.pid is not None
             signalled = time.monotonic()
             os.kill(bot.pid, sig)
@@ -141,6 +140,20 @@ def test_a_stop_signal_ends_the_bot_cleanly_within_10_seconds(
         finally:
             bot.stop()
     print(f"\n{sig.name}: exit {code} {took:.2f} s after the signal")
+    return bot, code, took
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_ends_the_bot_cleanly_within_10_seconds(
+    tmp_path: Path, sig: signal.Signals
+) -> None:
+    """What a container engine or systemd does on stop: the signal, then SIGKILL after 10 s
+    (Docker's default; the unit and compose.yaml allow 15)."""
+
+    def answer_one(fake: FakeDiscord) -> None:
+        fake.slash("salary", {"profession": "lawyer"})
+
+    bot, code, took = _timed_stop(tmp_path, sig, answer_one, LOG_FORMAT="json")
     assert code == 0, bot.output_tail()
     assert took < 10, bot.output_tail()
     assert "Traceback" not in bot.output
@@ -151,25 +164,15 @@ def test_an_answer_stuck_on_discord_does_not_hold_the_stop_past_10_seconds(
 ) -> None:
     """The worst case: an answer that cannot go out (Discord holds the response and then the
     follow-up for 30 s). The drain waits for it, within its bound, then cuts it short."""
-    env = bot_env(tmp_path / "cache", DISCORD_GUILD_ID="")
-    with FakeDiscord() as fake:
-        bot = BotProcess(fake, env=env)
-        try:
-            bot.start().wait_ready(60)
-            bot.wait_for_output(r"Ready as", timeout=30)
-            fake.inject_rest_fault("POST /interactions/*/callback", status=500, delay=30)
-            fake.inject_rest_fault("POST /webhooks/*", status=500, delay=30)
-            fake.send_slash("salary", {"profession": "lawyer"})
-            fake.wait_for_request("POST /interactions/*/callback", timeout=15)  # the deferral
-            time.sleep(0.5)  # the follow-up is on its way, and held
-            assert bot.pid is not None
-            signalled = time.monotonic()
-            os.kill(bot.pid, signal.SIGTERM)
-            code = bot.wait_exit(20)
-            took = time.monotonic() - signalled
-        finally:
-            bot.stop()
-    print(f"\nSIGTERM with an answer stuck: exit {code} {took:.2f} s after the signal")
+
+    def stuck(fake: FakeDiscord) -> None:
+        fake.inject_rest_fault("POST /interactions/*/callback", status=500, delay=30)
+        fake.inject_rest_fault("POST /webhooks/*", status=500, delay=30)
+        fake.send_slash("salary", {"profession": "lawyer"})
+        fake.wait_for_request("POST /interactions/*/callback", timeout=15)  # the deferral
+        time.sleep(0.5)  # the follow-up is on its way, and held
+
+    bot, code, took = _timed_stop(tmp_path, signal.SIGTERM, stuck)
     assert code == 0, bot.output_tail()
     assert took < 10, bot.output_tail()
     assert "Traceback" not in bot.output and "never retrieved" not in bot.output
