@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import re
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .server import FakeDiscord
+
+PUMP_BATCH = 0.02  # seconds between reads of the bot's output
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 LAUNCHER = Path(__file__).resolve().with_name("launcher.py")
@@ -112,10 +115,20 @@ class BotProcess:
         return self
 
     def _pump(self, stream: Any, sink: list[str]) -> None:
-        for raw in iter(stream.readline, b""):
+        """Collect what the bot writes, in batches: a bot that logs a line per interaction
+        must not wake this process (which also runs the fake Discord) once per line, or the
+        fake's own timings suffer; so after each read it waits :data:`PUMP_BATCH` seconds for
+        more (the pipe holds 64 KiB meanwhile)."""
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        fd = stream.fileno()
+        while chunk := os.read(fd, 1 << 16):
             with self._cond:
-                sink.append(raw.decode("utf-8", "replace"))
+                sink.append(decoder.decode(chunk))
                 self._cond.notify_all()
+            time.sleep(PUMP_BATCH)
+        with self._cond:
+            sink.append(decoder.decode(b"", final=True))
+            self._cond.notify_all()
         stream.close()
 
     @property
