@@ -26,6 +26,7 @@ from .client import CareerBot
 from .cogs import CareerCog, ExploreCog, InfoCog
 from .lifecycle import drain
 from .logs import configure_logging as configure_logging  # (re-exported)
+from .logs import in_background
 from .metrics import MetricsServer, MetricsUnavailable
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ def run_bot(settings: Settings, force_sync: bool = False) -> int:
     handler = configure_logging(settings)
     hook, sys.excepthook = sys.excepthook, printer.excepthook
     try:
-        return _run(settings, settings.token, force_sync, printer)
+        return _run(settings, settings.token, force_sync, printer, handler)
     except KeyboardInterrupt:  # Ctrl-C while the data loads (or where signals are not handled)
         return ExitCode.OK
     finally:
@@ -127,7 +128,9 @@ def run_bot(settings: Settings, force_sync: bool = False) -> int:
         logging.getLogger().removeHandler(handler)
 
 
-def _run(settings: Settings, token: str, force_sync: bool, printer: Printer) -> int:
+def _run(
+    settings: Settings, token: str, force_sync: bool, printer: Printer, handler: logging.Handler
+) -> int:
     warning = env_file_warning()
     if warning:
         log.warning(warning)
@@ -145,7 +148,8 @@ def _run(settings: Settings, token: str, force_sync: bool, printer: Printer) -> 
     )
     client = create_bot(answers, settings, force_sync=force_sync)
     try:
-        asyncio.run(_serve(client, token))
+        with in_background(handler):  # lines are written in a thread; all of them before this ends
+            asyncio.run(_serve(client, token))
     except discord.LoginFailure:
         printer(BAD_TOKEN)
         return ExitCode.ERROR

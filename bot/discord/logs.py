@@ -9,9 +9,13 @@ finished line like any other (:mod:`bot.redact`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
+import logging.handlers
+import queue
+from collections.abc import Iterator
 
 import discord
 
@@ -53,3 +57,32 @@ def configure_logging(settings: Settings) -> logging.Handler:
     else:
         discord.utils.setup_logging(handler=handler, level=level)
     return handler
+
+
+class _Handoff(logging.handlers.QueueHandler):
+    """Puts records on the queue as they are: the message is made now (its arguments may
+    change later), everything else — traceback, formatting, redaction — in the writer's thread."""
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        record.msg, record.args = record.getMessage(), None
+        return record
+
+
+@contextlib.contextmanager
+def in_background(handler: logging.Handler) -> Iterator[None]:
+    """While serving, ``handler`` formats, redacts and writes in a thread of its own: the event
+    loop only queues each record, so neither the cost of a line nor a slow or blocked stderr (a
+    full pipe, a throttling journal) ever delays an answer. Leaving flushes every queued line."""
+    root = logging.getLogger()
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    front = _Handoff(records)
+    listener = logging.handlers.QueueListener(records, handler, respect_handler_level=True)
+    root.removeHandler(handler)
+    root.addHandler(front)
+    listener.start()
+    try:
+        yield
+    finally:
+        root.removeHandler(front)
+        listener.stop()
+        root.addHandler(handler)

@@ -7,7 +7,7 @@ import json
 import logging
 from pathlib import Path
 
-from bot.discord.logs import JsonFormatter, configure_logging
+from bot.discord.logs import JsonFormatter, configure_logging, in_background
 from bot.settings import Settings
 
 TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAw.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
@@ -51,3 +51,27 @@ def test_a_traceback_stays_on_one_line_and_the_token_is_redacted(tmp_path: Path)
     assert "Traceback" in parsed["exc"] and "second line" in parsed["exc"]
     assert TOKEN not in lines[0] and TOKEN.rsplit(".", 1)[-1] not in lines[0]
     assert "[DISCORD_TOKEN]" in parsed["message"]
+
+
+def test_in_background_every_line_is_written_and_tracebacks_kept(tmp_path: Path) -> None:
+    handler = configure_logging(Settings(token=TOKEN, log_format="json", cache_dir=tmp_path))
+    stream = io.StringIO()
+    handler.setStream(stream)  # type: ignore[attr-defined]
+    log = logging.getLogger("bot.test")
+    try:
+        with in_background(handler):
+            assert handler not in logging.getLogger().handlers  # the thread writes
+            details = {"n": 0}
+            for n in range(200):
+                details["n"] = n
+                log.info("line %s", details)  # the argument changes after each call
+            try:
+                raise ValueError("boom")
+            except ValueError:
+                log.exception("failed")
+        assert handler in logging.getLogger().handlers
+    finally:
+        logging.getLogger().removeHandler(handler)
+    parsed = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert [p["message"] for p in parsed[:200]] == [f"line {{'n': {n}}}" for n in range(200)]
+    assert "ValueError: boom" in parsed[200]["exc"]
