@@ -1,13 +1,15 @@
 """Sustained load through the fake Discord: many interactions, a fixed number in flight.
 
-    python -m benchmarks.load [--total 30000] [--in-flight 200] [--json out.json]
+    python -m benchmarks.load [--total 30000] [--in-flight 200] [--observe] [--json out.json]
 
 The real bot (``python -m bot run``, shipped data) answers a mix of /compare, /salary, /career
 and autocomplete from thousands of users (none reaches the per-user cooldown). ``--in-flight``
 senders each send an interaction, wait for its callback, and send the next, so that many are
 always in flight. Reported: answered % (a callback Discord accepted), latency p50/p99/max
 (event sent → callback received), how many took over Discord's 3 s, refused callbacks, and the
-bot's resident memory after the warm-up and after each third of the run.
+bot's resident memory after the warm-up and after each third of the run. ``--observe`` runs the
+bot as in production with observability on (``LOG_FORMAT=json`` at ``INFO``, one line per
+interaction; ``METRICS_PORT``) and reports what ``/metrics`` counted at the end.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ import argparse
 import itertools
 import json
 import random
+import socket
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -126,13 +130,40 @@ def _report(runs: list[_Run], seconds: float, rss: list[dict[str, Any]]) -> dict
     }
 
 
-def run_load(total: int, in_flight: int, users: int, seed: int = 17) -> dict[str, Any]:
+def _observed(env: dict[str, str]) -> str:
+    """Observability on, as in production; returns the metrics URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env.update(LOG_LEVEL="INFO", LOG_FORMAT="json", METRICS_PORT=str(port))
+    return f"http://127.0.0.1:{port}/metrics"
+
+
+def _counted(url: str) -> dict[str, float]:
+    """Interactions ``/metrics`` counted, by outcome."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    with urllib.request.urlopen(url, timeout=10) as response:
+        text = response.read().decode()
+    counted: dict[str, float] = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == "career_bot_interactions_total":
+                outcome = sample.labels["outcome"]
+                counted[outcome] = counted.get(outcome, 0) + sample.value
+    return counted
+
+
+def run_load(
+    total: int, in_flight: int, users: int, seed: int = 17, observe: bool = False
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="career-bot-load-") as cache, FakeDiscord() as fake:
         names = [f"load{i}" for i in range(users)]
         for name in names:
             fake.user_ids[name] = snowflake()
         env = {"CAREER_BOT_CACHE_DIR": cache, "CAREER_BOT_DATA": "", "LOG_LEVEL": "WARNING"}
         env.update(DISCORD_GUILD_ID="", SHARD_COUNT="", SHARD_IDS="")
+        metrics = _observed(env) if observe else None
         bot = BotProcess(fake, "bot", ["run", "--sync"], env=env).start()
         try:
             bot.wait_ready(180)
@@ -145,6 +176,8 @@ def run_load(total: int, in_flight: int, users: int, seed: int = 17) -> dict[str
                 fake.clear_records()  # the fake's own memory: not the bot's
                 rss.append({"after": sum(r.total for r in runs), **_proc_memory(bot.pid)})
             out = _report(runs, time.perf_counter() - started, rss)
+            if metrics:
+                out["metrics_counted"] = _counted(metrics)
         finally:
             out_code = bot.stop()
         out["exit_code"], out["traceback"] = out_code, "Traceback" in bot.output
@@ -160,9 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--total", type=int, default=30_000)
     p.add_argument("--in-flight", type=int, default=200)
     p.add_argument("--users", type=int, default=4_000, help="distinct users (cooldown: 10/min)")
+    p.add_argument("--observe", action="store_true", help="JSON logs at INFO and /metrics on")
     p.add_argument("--json", type=Path, help="write the figures here too")
     args = p.parse_args(argv)
-    out = run_load(args.total, args.in_flight, args.users)
+    out = run_load(args.total, args.in_flight, args.users, observe=args.observe)
     text = json.dumps(out, indent=2)
     print(text)
     if args.json:

@@ -2,9 +2,10 @@
 
 Every slash command, autocomplete and component use is *watched* from the moment the bot starts
 on it (the command tree's ``interaction_check``, a component's ``interaction_check``) until the
-task answering it ends. Then one event is recorded: a log line (``INFO``; autocompletes, one per
-keystroke, at ``DEBUG``), whose fields a JSON log keeps as keys, and the metrics when they are
-served (:mod:`.metrics`). Nothing is kept after that.
+task answering it ends. Then one event is recorded: a log line, whose fields a JSON log keeps as
+keys, and the metrics when they are served (:mod:`.metrics`). Nothing is kept after that. The
+line is at ``INFO`` in JSON logs (for a log collector; autocompletes, one per keystroke, at
+``DEBUG``) and at ``DEBUG`` in text logs, which show people start-up, syncs and problems.
 
 The code that knows how an interaction ended says so with :func:`outcome` (the error handler, a
 refusal, a question back to the user); otherwise it is ``ok`` when a response went out. User and
@@ -131,6 +132,11 @@ def shard_of(interaction: Interaction) -> int:
     return (guild >> 22) % count if guild else 0
 
 
+def _json_logs(interaction: Interaction) -> bool:
+    settings = getattr(interaction.client, "settings", None)
+    return getattr(settings, "log_format", "text") == "json"
+
+
 def _record(interaction: Interaction, kind: str, command: str, task: asyncio.Task[Any]) -> None:
     seconds = time.monotonic() - interaction.extras.get("received_at", time.monotonic())
     if task.cancelled():
@@ -141,7 +147,7 @@ def _record(interaction: Interaction, kind: str, command: str, task: asyncio.Tas
     sink: Sink | None = getattr(interaction.client, "metrics", None)
     if sink is not None:
         sink.interaction(event)
-    level = logging.DEBUG if kind == "autocomplete" else logging.INFO
+    level = logging.INFO if kind != "autocomplete" and _json_logs(interaction) else logging.DEBUG
     if log.isEnabledFor(level):
         ids = log.isEnabledFor(logging.DEBUG)
         log.log(level, event.text(ids), extra={"event": event.fields(ids)})
