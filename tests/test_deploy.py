@@ -250,6 +250,7 @@ def test_the_unit_runs_the_bot_hardened_with_its_state_folder() -> None:
         "ProtectControlGroups",
         "RestrictSUIDSGID",
         "LockPersonality",
+        "MemoryDenyWriteExecute",
     ):
         assert one[key] == "yes", key
     assert one["CapabilityBoundingSet"] == ""

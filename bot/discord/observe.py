@@ -72,8 +72,8 @@ class Event:
             "latency_ms": round(self.seconds * 1000, 1),
             "shard": self.shard,
         }
-        if with_ids:
-            fields |= {"user": self.user, "guild": self.guild}
+        if with_ids:  # as text: JSON readers lose digits of numbers past 2**53
+            fields |= {"user": str(self.user), "guild": str(self.guild or "") or None}
         return fields
 
     def text(self, with_ids: bool) -> str:
