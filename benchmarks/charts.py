@@ -27,10 +27,9 @@ from typing import Any
 
 from bot.answers import Answers
 from bot.charts import specs
+from bot.charts.places import state_map
 from bot.charts.service import ChartService
 from bot.charts.specs import Spec
-from bot.charts.tiles import TILES
-from bot.model import Money, Profession
 
 from .stats import loadavg, summarize
 
@@ -47,21 +46,17 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def _states(p: Profession, rnd: random.Random) -> dict[str, Money | None]:
-    base = p.pay.annual_mean.value if p.pay and p.pay.annual_mean else 50_000.0
-    return {t.code: Money(round(base * rnd.uniform(0.7, 1.3), -1)) for t in TILES}
-
-
 def sample(answers: Answers, n: int) -> dict[str, list[Spec]]:
     """Fixed sample of specs per kind (seeded): pay, compare, map, outlook."""
     rnd = random.Random(7)
     profs = rnd.sample(sorted(answers.dataset, key=lambda p: p.id), n)
     out: dict[str, list[Spec]] = {"pay": [], "compare": [], "map": [], "outlook": []}
+    texas = answers.places.resolve("Texas").place  # the map's outlined state
     for i, p in enumerate(profs):
         found = {
             "pay": specs.salary_chart(p),
             "compare": specs.compare_chart(p, profs[(i + 1) % n]),
-            "map": specs.map_chart(p, _states(p, rnd), "BLS OEWS May 2025", "TX"),
+            "map": state_map(answers.places, p, answers.official(p), texas),
             "outlook": specs.outlook_chart(p),
         }
         for kind, spec in found.items():

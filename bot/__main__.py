@@ -229,13 +229,20 @@ def _show(sheet: Sheet, as_json: bool) -> None:
         sys.stdout.write(render_text(sheet))
 
 
-def _write_charts(kind: Kind, professions: tuple[Profession, ...], path: Path) -> None:
+def _write_charts(
+    answers: Answers,
+    kind: Kind,
+    professions: tuple[Profession, ...],
+    place: Place | None,
+    path: Path,
+) -> None:
     """Draw the answer's charts next to ``path`` (one file per chart, suffixed by its name);
     the plotting library is imported only here."""
+    from .charts.places import answer_charts
     from .charts.service import render
-    from .charts.specs import answer_specs
 
-    specs = answer_specs(kind, professions)
+    officials = [answers.official(p) for p in professions]
+    specs = answer_charts(answers.places, kind, professions, officials, place)
     if not specs:
         print("No chart: the data has no figures to draw for this answer.", file=sys.stderr)
     for spec in specs:
@@ -266,7 +273,7 @@ def _answer(answers: Answers, args: argparse.Namespace) -> int:
     place = _place(answers, args.where or next(iter(asked), None))
     _show(answers.sheet(Kind(args.command), profs, place), args.json)
     if args.chart is not None:
-        _write_charts(Kind(args.command), profs, args.chart)
+        _write_charts(answers, Kind(args.command), profs, place, args.chart)
     return ExitCode.OK
 
 

@@ -116,21 +116,21 @@ class Answers:
     def _build_salary(self, p: Profession) -> Sheet:
         members = self._all(p.members)
         sheet = comparison.salary(p, closest=self._get(p.closest), members=members)
-        official = self._official(p)
+        official = self.official(p)
         if official.soc is None:
             return sheet
         states = self.places.top(official.soc, PlaceKind.STATE)
         metros = self.places.top(official.soc, PlaceKind.METRO)
         return where.with_top_places(sheet, states, metros)
 
-    def _official(self, p: Profession) -> Profession:
+    def official(self, p: Profession) -> Profession:
         """Whose OEWS figures answer for ``p``: a curated profile's closest occupation."""
         closest = self._get(p.closest) if p.curated else None
         return closest or p
 
     def where(self, kind: Kind, professions: Sequence[Profession], place: Place) -> Sheet:
         """The answer for a state or metro area (see ``comparison.builders.where``)."""
-        official = [self._official(p) for p in professions]
+        official = [self.official(p) for p in professions]
         ranked = [self.places.ranked(p.soc, place) if p.soc else None for p in official]
         if kind == Kind.COMPARE:
             return where.compare_where(official, place, ranked)

@@ -25,8 +25,9 @@ def _shipped(monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers) -> None:
 @pytest.mark.parametrize(
     ("argv", "files"),
     [
-        (["salary", "RN"], ["out-pay.png"]),
-        (["career", "RN"], ["out-outlook.png"]),
+        (["salary", "RN"], ["out-map.png", "out-pay.png"]),
+        (["career", "RN"], ["out-map.png", "out-outlook.png"]),
+        (["salary", "RN", "--where", "texas"], ["out-map.png", "out-pay.png"]),
         (["compare", "RN", "LPN"], ["out-compare.png"]),
     ],
 )
@@ -50,10 +51,29 @@ def _size(png: bytes) -> tuple[int, int]:
 
 
 def test_no_figures_no_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = cli.main(["salary", "collections specialist", "--chart", str(tmp_path / "c.png")])
+    code = cli.main(["salary", "actors", "--chart", str(tmp_path / "c.png")])  # hourly only
     assert code == 0
     assert "No chart" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_curated_profile_maps_its_official_occupation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = cli.main(["salary", "collections specialist", "--chart", str(tmp_path / "c.png")])
+    assert code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["c-map.png"]
+    assert "Map of mean yearly pay for Collections Specialist" in capsys.readouterr().err
+
+
+def test_a_place_is_drawn_beside_the_nation_and_outlined_on_the_map(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = cli.main(["salary", "RN", "--where", "Dallas", "--chart", str(tmp_path / "d.png")])
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "Dallas area, TX: 10th percentile" in err and "United States: 10th" in err
+    assert "Texas (outlined): $" in err
 
 
 def _modules_after(tmp_path: Path, *argv: str) -> set[str]:

@@ -54,8 +54,10 @@ class Served:
         return cls(answers, Keys(answers.dataset), charts)
 
 
-def build_view(answers: Answers, kind: Kind, professions: Sequence[Profession]) -> Sheet:
-    return answers.sheet(kind, professions)
+def build_view(
+    answers: Answers, kind: Kind, professions: Sequence[Profession], place: Place | None = None
+) -> Sheet:
+    return answers.sheet(kind, professions, place)
 
 
 def page_labels(sheet: Sheet) -> list[str]:
@@ -125,7 +127,7 @@ def page_of(
     place: Place | None = None,
 ) -> Page:
     """The page ``asked`` names (the first page when None, or when it no longer exists)."""
-    view = build_view(served.answers, kind, professions)
+    view = build_view(served.answers, kind, professions, place)
     keys, labels = _pages(served, kind, professions, view)
     fingerprint = served.keys.fingerprint(professions)
     index = keys.index(asked.page) if asked and asked.page in keys else 0
@@ -153,10 +155,12 @@ async def send_answer(
     followup: bool = False,
     private: bool = False,
     note: str | None = None,
+    place: Place | None = None,
 ) -> None:
-    """Send the answer (public unless ``private``): the interaction's response, or a follow-up
-    when it already has one. ``note`` (which name matched) is the embed's first line."""
-    page = page_of(served, kind, professions)
+    """Send the answer (public unless ``private``), for ``place`` (None: national): the
+    interaction's response, or a follow-up when it already has one. ``note`` (which name
+    matched) is the embed's first line."""
+    page = page_of(served, kind, professions, place=place)
     if note:  # on a copy: rendered pages are cached and shared between answers
         author = clip(" · ".join(note.splitlines()), limits.AUTHOR_NAME)
         page = replace(page, embed=page.embed.copy().set_author(name=author))

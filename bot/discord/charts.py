@@ -24,9 +24,9 @@ from typing import Any
 import discord
 
 from ..answers import Answers
+from ..charts.places import MAPPED, answer_chart, state_map
 from ..charts.service import ChartService
-from ..charts.specs import Chart, Spec, answer_specs
-from ..charts.states import state_map
+from ..charts.specs import Chart, Spec
 from ..comparison import Kind
 from ..model import Profession
 from ..places import Place
@@ -39,16 +39,9 @@ FOLLOWUP_WAIT = 30.0  # a chart for a message that follows an earlier response
 MAP_PAGE, MAP_LABEL = "map", "Map"
 #: The first page's button label when the map adds a second page to a one-page answer.
 FIRST_LABELS = {Kind.SALARY: "Pay", Kind.CAREER: "Profile"}
-MAPPED = frozenset(FIRST_LABELS)  # the answers that have a Map page
 ANSWER_CHART_PAGES = frozenset({"pay"})  # pages besides the first that show the answer's chart
 
 Defer = Callable[[], Awaitable[Any]]
-
-
-def official(answers: Answers, p: Profession) -> Profession:
-    """Whose OEWS figures answer for ``p``: a curated profile's closest occupation."""
-    closest = answers.dataset.get(p.closest) if p.curated and p.closest else None
-    return closest or p
 
 
 def has_map(answers: Answers, kind: Kind, professions: Sequence[Profession]) -> bool:
@@ -56,7 +49,7 @@ def has_map(answers: Answers, kind: Kind, professions: Sequence[Profession]) -> 
     publishes by area (cheap: the map's figures are looked up when the page is shown)."""
     if kind not in MAPPED or len(professions) != 1:
         return False
-    soc = official(answers, professions[0]).soc
+    soc = answers.official(professions[0]).soc
     return soc is not None and answers.places.wages.block(soc) is not None
 
 
@@ -69,12 +62,11 @@ def page_spec(
     place: Place | None = None,
 ) -> Spec | None:
     """The chart ``page`` of the answer shows (None: no picture on that page)."""
+    officials = [answers.official(p) for p in professions]
     if page == MAP_PAGE:
-        (p,) = professions
-        return state_map(answers.places, p, official(answers, p), place)
+        return state_map(answers.places, professions[0], officials[0], place)
     if first or page in ANSWER_CHART_PAGES:
-        drawn = answer_specs(kind, tuple(professions))
-        return drawn[0] if drawn else None
+        return answer_chart(answers.places, kind, professions, officials, place)
     return None
 
 

@@ -8,12 +8,15 @@ import random
 import pytest
 
 from bot import format as fmt
+from bot.answers import Answers
 from bot.charts import specs
 from bot.charts.draw import HIGHLIGHT, NO_DATA, dollars_short, draw, size_px
+from bot.charts.places import STATE_SOURCE, state_means
 from bot.charts.specs import Chart, Range, Spec
 from bot.charts.tiles import TILES
 from bot.dataset import Dataset
 from bot.model import Money, Profession
+from bot.places import Places
 
 from .helpers import assert_not_blank, decode, has_colour
 
@@ -34,25 +37,15 @@ def _check(spec: Spec, *colours: str) -> Chart:
     return chart
 
 
-def _states(p: Profession, seed: int) -> dict[str, Money | None]:
-    """Made-up state means around the national one, a few suppressed (until the state
-    tables are wired in, the map is tested on data built here)."""
-    rnd = random.Random(seed)
-    base = p.pay.annual_mean.value if p.pay and p.pay.annual_mean else 50_000.0
-    states: dict[str, Money | None] = {
-        t.code: Money(round(base * rnd.uniform(0.7, 1.3), -1)) for t in TILES
-    }
-    for code in rnd.sample(sorted(states), rnd.randint(0, 4)):
-        states[code] = None
-    return states
-
-
 def _sample(shipped: Dataset) -> list[Profession]:
     return random.Random(12).sample(list(shipped), SAMPLE)
 
 
-def _charts_of(p: Profession, other: Profession, i: int) -> list[tuple[Spec, tuple[str, ...]]]:
-    """Every chart of ``p`` with the colours it must carry (the map on made-up state data)."""
+def _charts_of(
+    places: Places, p: Profession, other: Profession, i: int
+) -> list[tuple[Spec, tuple[str, ...]]]:
+    """Every chart of ``p`` with the colours it must carry (the map on the OEWS state figures,
+    a different state outlined each time)."""
     found: list[tuple[Spec, tuple[str, ...]]] = []
     pay = specs.salary_chart(p)
     if pay is not None:
@@ -63,21 +56,22 @@ def _charts_of(p: Profession, other: Profession, i: int) -> list[tuple[Spec, tup
     outlook = specs.outlook_chart(p)
     if outlook is not None:
         found.append((outlook, (specs.CAREER_COLOUR,)))
-    us_map = specs.map_chart(p, _states(p, i), "BLS OEWS May 2025", TILES[i % len(TILES)].code)
-    assert us_map is not None
-    found.append((us_map, (HIGHLIGHT,)))
+    means = state_means(places, p.soc) if p.soc else {}
+    us_map = specs.map_chart(p, means, STATE_SOURCE, TILES[i % len(TILES)].code)
+    if us_map is not None:
+        found.append((us_map, (HIGHLIGHT,)))
     return found
 
 
 @pytest.mark.slow_data
-def test_charts_for_a_sample_of_200_occupations(shipped: Dataset) -> None:
+def test_charts_for_a_sample_of_200_occupations(shipped: Dataset, shipped_answers: Answers) -> None:
     """Every chart of each of 200 occupations is built and its alt text names its figures;
     each occupation has one of its charts drawn and looked at, the kinds taking turns (drawing
     all ~800 costs minutes on a busy machine; 200 drawings cover every kind 50 times over)."""
     sample = _sample(shipped)
     drawn: dict[str, int] = {}
     for i, p in enumerate(sample):
-        charts = _charts_of(p, sample[(i + 1) % SAMPLE], i)
+        charts = _charts_of(shipped_answers.places, p, sample[(i + 1) % SAMPLE], i)
         for spec, _ in charts:
             alt = specs.alt_text(spec)
             if isinstance(spec, specs.PayChart):
