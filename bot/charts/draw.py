@@ -37,7 +37,16 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from matplotlib.transforms import Affine2D  # noqa: E402
 
 from .. import format as fmt  # noqa: E402
-from .specs import Chart, MapChart, OutlookChart, PayChart, Range, Spec, alt_text  # noqa: E402
+from .specs import (  # noqa: E402
+    Chart,
+    MapChart,
+    OutlookChart,
+    PayChart,
+    Range,
+    Spec,
+    alt_text,
+    ranked_states,
+)
 from .tiles import BY_CODE, COLUMNS, ROWS  # noqa: E402
 
 WIDTH_IN = 5.5  # inches; × DPI = pixels
@@ -45,6 +54,7 @@ DPI = 160  # 880 px wide: Discord shows it at ≈ 400–550 px
 BACKGROUND, INK, MUTED, GRID = "#FFFFFF", "#1F2328", "#57606A", "#D0D7DE"
 NO_DATA, HIGHLIGHT = "#E4E7EB", "#D1242F"
 MAP_GRID_WIDTH, MAP_TOP, MAP_BOTTOM = 0.94, 0.78, 0.28  # share of the width; inches
+FLOOR_HATCH = "..."  # a top-coded mean below another state's published one: not ranked
 MAP_COLOURS = "YlGnBu"  # ColorBrewer sequential: colour-blind safe, darker = more
 
 
@@ -225,7 +235,7 @@ def draw_pay(spec: PayChart) -> Chart:
 
 
 def _map_scale(spec: MapChart) -> colors.Normalize:
-    known = [v.value for _, v in spec.values if v is not None]
+    known = [v.value for _, v in ranked_states(spec)[0]]
     return colors.Normalize(vmin=min(known), vmax=max(known))
 
 
@@ -243,18 +253,24 @@ def _label(code: str) -> Path:
     return Path(text.vertices - ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2), text.codes)
 
 
-def _square(col: int, row: int, inset: float = 0.05) -> list[tuple[float, float]]:
+Square = list[tuple[float, float]]
+
+
+def _square(col: int, row: int, inset: float = 0.05) -> Square:
     x0, y0, x1, y1 = col + inset, row + inset, col + 1 - inset, row + 1 - inset
     return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
 
 
 def _tiles(ax: Axes, spec: MapChart, norm: colors.Normalize) -> None:
     cmap = colormaps[MAP_COLOURS]
-    fills, inks, known, hidden = [], [], [], []
+    fills, inks, known = [], [], []
+    hidden: list[Square] = []
+    floors: list[Square] = []
+    unranked = set(ranked_states(spec)[1])
     for code, value in spec.values:
         t = BY_CODE[code]
-        if value is None:
-            hidden.append(_square(t.col, t.row))
+        if value is None or code in unranked:
+            (hidden if value is None else floors).append(_square(t.col, t.row))
             inks.append(MUTED)
             continue
         rgba = cmap(0.12 + 0.88 * float(norm(value.value)))
@@ -262,12 +278,13 @@ def _tiles(ax: Axes, spec: MapChart, norm: colors.Normalize) -> None:
         fills.append(rgba)
         inks.append(_ink_on(rgba))
     ax.add_collection(PolyCollection(known, facecolors=fills, edgecolors="none"))
-    if hidden:
-        ax.add_collection(
-            PolyCollection(
-                hidden, facecolors=NO_DATA, edgecolors="#9AA4AF", linewidths=0, hatch="////"
+    for squares, hatch in ((hidden, "////"), (floors, FLOOR_HATCH)):
+        if squares:
+            ax.add_collection(
+                PolyCollection(
+                    squares, facecolors=NO_DATA, edgecolors="#9AA4AF", linewidths=0, hatch=hatch
+                )
             )
-        )
     labels = PathCollection(
         [_label(c) for c, _ in spec.values],
         facecolors=inks,
@@ -323,7 +340,21 @@ def _legend(ax: Axes, norm: colors.Normalize) -> None:
 
 
 def _map_notes(ax: Axes, spec: MapChart) -> None:
-    """Explain the hatching (bottom middle of the grid) when a state is not published."""
+    """Explain the hatching (bottom middle of the grid) when a state is not published, and
+    (the empty second row) the dots of a top-coded state that cannot be ranked."""
+    unranked = ranked_states(spec)[1]
+    if unranked:
+        floor = dict(spec.values)[unranked[0]]
+        assert floor is not None
+        ax.add_patch(Rectangle((0.1, 1.35), 0.35, 0.35, facecolor=NO_DATA, hatch=FLOOR_HATCH, lw=0))
+        ax.text(
+            0.6,
+            1.53,
+            f"at least {dollars_short(floor.value)} (BLS top code): rank unknown",
+            fontsize=8,
+            va="center",
+            color=MUTED,
+        )
     if any(v is None for _, v in spec.values):
         ax.add_patch(Rectangle((4.05, 7.3), 0.35, 0.35, facecolor=NO_DATA, hatch="////", lw=0))
         ax.text(

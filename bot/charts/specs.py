@@ -191,18 +191,41 @@ def _state_list(items: list[tuple[str, Money]]) -> str:
     return ", ".join(f"{BY_CODE[code].name} {fmt.money(v)}" for code, v in items)
 
 
+def ranked_states(chart: MapChart) -> tuple[list[tuple[str, Money]], list[str]]:
+    """The states in order of pay, best paid first, and those that cannot be ranked: a
+    top-coded mean ("at least $239,200") is a floor, above every figure below it but of
+    unknown place among figures above it (where a state publishes more, it is not ranked)."""
+    exact = [(c, v) for c, v in chart.values if v is not None and not v.at_least]
+    floors = [(c, v) for c, v in chart.values if v is not None and v.at_least]
+    top = max((v.value for _, v in exact), default=0.0)
+    ranked = exact + [(c, v) for c, v in floors if v.value >= top]
+    ranked.sort(key=lambda cv: (-cv[1].value, not cv[1].at_least))
+    return ranked, [c for c, v in floors if v.value < top]
+
+
+def _outlined(chart: MapChart, ranked: list[tuple[str, Money]]) -> str:
+    assert chart.highlight is not None
+    value = dict(chart.values).get(chart.highlight)
+    name = BY_CODE[chart.highlight].name
+    if value is None:
+        return f" {name} (outlined): not published."
+    order = [c for c, _ in ranked]
+    if chart.highlight not in order:
+        return f" {name} (outlined): {fmt.money(value)}, not ranked."
+    rank = order.index(chart.highlight) + 1
+    return f" {name} (outlined): {fmt.money(value)}, {rank} of {len(order)}."
+
+
 def map_alt(chart: MapChart) -> str:
-    known = sorted(((c, v) for c, v in chart.values if v is not None), key=lambda cv: -cv[1].value)
+    known, unranked = ranked_states(chart)
     text = f"Map of mean yearly pay for {chart.occupation} by state ({chart.source}). "
     text += f"Highest: {_state_list(known[:5])}. Lowest: {_state_list(known[-3:][::-1])}."
     if chart.highlight:
-        value = dict(chart.values).get(chart.highlight)
-        name = BY_CODE[chart.highlight].name
-        if value is None:
-            text += f" {name} (outlined): not published."
-        else:
-            rank = [c for c, _ in known].index(chart.highlight) + 1
-            text += f" {name} (outlined): {fmt.money(value)}, {rank} of {len(known)}."
+        text += _outlined(chart, known)
+    if unranked:
+        floor = fmt.money(dict(chart.values)[unranked[0]])
+        names = ", ".join(BY_CODE[c].name for c in unranked)
+        text += f" {floor} (BLS's top code), so not ranked: {names}."
     hidden = [BY_CODE[c].name for c, v in chart.values if v is None]
     if hidden:
         text += f" Not published (BLS suppresses unreliable estimates): {', '.join(hidden)}."

@@ -114,3 +114,25 @@ def test_dollar_ticks_are_short() -> None:
     assert [dollars_short(v) for v in (0, 500, 7500, 60_000, 125_000, 1_200_000)] == [
         "$0", "$500", "$7.5k", "$60k", "$125k", "$1.2M",
     ]  # fmt: skip
+
+
+def test_a_top_coded_state_is_ranked_only_where_its_floor_places_it() -> None:
+    """A top-coded mean is "at least $239,200": above every smaller figure, but of unknown
+    place among larger ones (physicians' state means run to $600k)."""
+    p = Profession(id="x", title="Cardiologists")
+    floor = Money(239_200, True)
+    below = {t.code: Money(100_000 + 1000 * i) for i, t in enumerate(TILES)}
+    spec = specs.map_chart(p, below | {"HI": floor}, "BLS OEWS May 2025", highlight="HI")
+    assert spec is not None
+    assert specs.ranked_states(spec)[0][0] == ("HI", floor)  # the best paid of all
+    assert "Hawaii (outlined): ≥ $239,200, 1 of 52." in specs.alt_text(spec)
+    above = {t.code: Money(300_000 + 1000 * i) for i, t in enumerate(TILES)}
+    spec = specs.map_chart(p, above | {"HI": floor, "SC": floor}, "BLS", highlight="HI")
+    assert spec is not None
+    ranked, unranked = specs.ranked_states(spec)
+    assert unranked == ["SC", "HI"] and len(ranked) == 50  # tile order
+    alt = specs.alt_text(spec)
+    assert "Hawaii (outlined): ≥ $239,200, not ranked." in alt
+    assert "≥ $239,200 (BLS's top code), so not ranked: South Carolina, Hawaii." in alt
+    assert "Lowest: Alaska $300,000" in alt
+    _check(spec, HIGHLIGHT, NO_DATA)
