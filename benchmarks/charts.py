@@ -72,14 +72,19 @@ async def bench_warm(samples: dict[str, list[Spec]], rounds: int) -> dict[str, A
     result: dict[str, Any] = {}
     every: list[float] = []
     for kind, kind_specs in samples.items():
-        times, cpu = [], []
+        times, cpu, sizes = [], [], []
         for _ in range(rounds):
             for spec in kind_specs:
                 t0, c0 = time.perf_counter(), time.process_time()
-                await charts.draw(spec)
+                chart = await charts.draw(spec)
                 times.append((time.perf_counter() - t0) * 1000)
                 cpu.append((time.process_time() - c0) * 1000)
-        result[kind] = summarize(times) | {"cpu_median": round(sorted(cpu)[len(cpu) // 2], 2)}
+                sizes.append(len(chart.png) / 1024)
+        result[kind] = summarize(times) | {
+            "cpu_median": round(sorted(cpu)[len(cpu) // 2], 2),
+            "png_kb_median": round(sorted(sizes)[len(sizes) // 2], 1),
+            "png_kb_max": round(max(sizes), 1),
+        }
         every += times
     charts.close()
     result["all"] = summarize(every)
@@ -162,6 +167,7 @@ def bench_console(runs: int) -> dict[str, Any]:
 def measure(quick: bool) -> dict[str, Any]:
     results: dict[str, Any] = {"loadavg_start": loadavg()}
     answers = Answers.load()
+    answers.places.warm()  # the place data (the map's figures) is the places' memory, not ours
     base = rss_mb()
     samples = sample(answers, 20 if quick else 100)
     results["warm"] = asyncio.run(bench_warm(samples, 1 if quick else 2))
@@ -182,7 +188,8 @@ def _table(r: dict[str, Any]) -> str:
     lines = ["| figure | median | p99 |", "|---|---|---|"]
     for kind in ("pay", "compare", "map", "outlook", "all"):
         w = r["warm"][kind]
-        lines.append(f"| chart warm: {kind} | {w['median']:.0f} ms | {w['p99']:.0f} ms |")
+        size = f" (PNG ≤ {w['png_kb_max']:.0f} KB)" if "png_kb_max" in w else ""
+        lines.append(f"| chart warm: {kind}{size} | {w['median']:.0f} ms | {w['p99']:.0f} ms |")
     c = r["cold"]
     lines.append(f"| chart cold (fresh process) | {c['median']:.0f} ms | {c['p99']:.0f} ms |")
     for key in ("autocomplete_alone", "autocomplete_while_20_charts"):

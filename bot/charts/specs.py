@@ -217,9 +217,15 @@ def _outlined(chart: MapChart, ranked: list[tuple[str, Money]]) -> str:
 
 
 def map_alt(chart: MapChart) -> str:
+    lead = f"Map of mean yearly pay for {chart.occupation} by state ({chart.source}). "
+    return _clip(lead + map_summary(chart))
+
+
+def map_summary(chart: MapChart) -> str:
+    """The map's figures in words: the best and worst paid states, the outlined one, those
+    not ranked or not published."""
     known, unranked = ranked_states(chart)
-    text = f"Map of mean yearly pay for {chart.occupation} by state ({chart.source}). "
-    text += f"Highest: {_state_list(known[:5])}. Lowest: {_state_list(known[-3:][::-1])}."
+    text = f"Highest: {_state_list(known[:5])}. Lowest: {_state_list(known[-3:][::-1])}."
     if chart.highlight:
         text += _outlined(chart, known)
     if unranked:

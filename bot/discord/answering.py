@@ -14,8 +14,9 @@ import discord
 
 from .. import messages
 from ..answers import Answers
+from ..charts.places import STATE_SOURCE
 from ..charts.service import ChartService
-from ..charts.specs import Chart, MapChart, Spec, map_alt
+from ..charts.specs import Chart, MapChart, Spec, map_summary
 from ..comparison import Block, Kind, Layout, Sheet
 from ..matching import Resolution, Status
 from ..model import Profession
@@ -38,6 +39,7 @@ GONE = (
 )
 UPDATED = "The figures have been updated since this answer was sent: this page shows the new ones."
 YOUR_COPY = "Your own copy of this page (only you can see it):"
+NO_MAP = "BLS publishes too few state figures for this occupation to draw a map."
 
 
 @dataclass(frozen=True)
@@ -110,13 +112,14 @@ def _pages(
 
 
 def map_sheet(view: Sheet, spec: Spec | None) -> Sheet:
-    """The Map page: the answer's title, and the map's figures in words above the picture."""
+    """The Map page: whose pay, the map's figures in words above the picture, its source."""
     if isinstance(spec, MapChart):
-        text = map_alt(spec)
+        text, source = map_summary(spec), spec.source
     else:
-        text = "BLS OEWS May 2025 publishes too few state figures for a map of this occupation."
+        text, source = NO_MAP, STATE_SOURCE
     block = Block(pictures.MAP_PAGE, pictures.MAP_LABEL, Layout.LEAD, text=text)
-    return Sheet(view.kind, view.title, view.columns, view.ids, None, (block,), (), url=view.url)
+    title = f"{view.columns[0] if view.columns else view.title}: mean pay by state"
+    return Sheet(view.kind, title, view.columns, view.ids, None, (block,), (source,), url=view.url)
 
 
 def page_of(

@@ -225,3 +225,22 @@ def test_the_map_outlines_the_state_of_the_place_asked_for(shipped_answers: Answ
 
 def _never(spec: Spec) -> Chart:
     raise AssertionError(f"{spec.name} drawn again")
+
+
+async def test_a_picked_name_is_answered_with_its_chart(
+    monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers
+) -> None:
+    with _serving(monkeypatch, shipped_answers) as cog:
+        inter = await _ask(cog, shipped_answers, "salary", "loss prevention")
+        kwargs = sent(inter.response.send_message)
+        (select,) = kwargs["view"].children
+        detectives = shipped_answers.dataset.get("private-detectives-and-investigators")
+        assert detectives is not None
+        key = cog.served.keys.key(detectives)
+        click = await press(
+            shipped_answers, cog, message_of(kwargs), select.custom_id, values=[key]
+        )
+    answer = sent(click.followup.send)  # the pick's response tidied the list: a follow-up
+    assert [f.filename for f in answer["files"]] == ["pay.png"]
+    assert answer["embed"].image.url == "attachment://pay.png"
+    assert [b.item.label for b in answer["view"].walk_children()] == ["Pay", "Map"]
