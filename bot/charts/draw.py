@@ -456,7 +456,7 @@ def height_in(spec: Spec) -> float:
 
 def size_px(spec: Spec) -> tuple[int, int]:
     """The size of the PNG a spec is drawn as, in pixels."""
-    return round(WIDTH_IN * DPI), round(height_in(spec) * DPI)
+    return int(WIDTH_IN * DPI), int(height_in(spec) * DPI)  # as Agg sizes its canvas
 
 
 def draw(spec: Spec) -> Chart:

@@ -104,14 +104,16 @@ def answer_chart(
     place: Place | None = None,
 ) -> Spec | None:
     """The chart shown with the answer: in ``place`` (beside the national range for /salary,
-    both professions there for /compare) when it publishes the figures, else national."""
+    every profession there for /compare) when it publishes the figures, else national."""
     if kind is Kind.SALARY and place is not None:
         (p,), (o,) = professions, officials
         return salary_chart(p, area_range(places, o, place, short_name(place), SALARY_COLOUR))
     if kind is Kind.COMPARE and place is not None:
         ranges = [
             area_range(places, o, place, p.title, colour)
-            for p, o, colour in zip(professions, officials, SIDE_COLOURS, strict=True)
+            for p, o, colour in zip(
+                professions, officials, SIDE_COLOURS[: len(professions)], strict=True
+            )
         ]
         if all(ranges):
             rows = tuple(r for r in ranges if r is not None)

@@ -18,7 +18,8 @@ from .tiles import BY_CODE, TILES
 # The embed colours (Discord's palette), so a chart matches the answer it belongs to.
 SALARY_COLOUR = "#57F287"
 CAREER_COLOUR = "#FEE75C"
-SIDE_COLOURS = ("#5865F2", "#E67E22")  # /compare: A (the compare embed's blurple), B (orange)
+#: /compare: A (the compare embed's blurple), B (orange), C (Discord's fuchsia).
+SIDE_COLOURS = ("#5865F2", "#E67E22", "#EB459E")
 REFERENCE_COLOUR = "#99AAB5"  # the national range shown beside a place's
 
 ALT_MAX = 1024  # Discord's limit for an attachment's description
@@ -49,7 +50,7 @@ class Range:
 
 @dataclass(frozen=True, slots=True)
 class PayChart:
-    """/salary (one range, or a place beside the national one) and /compare (two ranges)."""
+    """/salary (one range, or a place beside the national one) and /compare (two or three)."""
 
     name: str  # "pay" | "compare": the file name's suffix
     title: str
@@ -121,14 +122,15 @@ def salary_chart(p: Profession, place: Range | None = None) -> PayChart | None:
     return PayChart("pay", "Yearly pay range", rows, p.pay.citation)
 
 
-def compare_chart(a: Profession, b: Profession) -> PayChart | None:
-    """Both professions' pay ranges on one scale, each in its side's colour."""
-    ra = pay_range(a.pay, a.title, SIDE_COLOURS[0])
-    rb = pay_range(b.pay, b.title, SIDE_COLOURS[1])
-    if ra is None or rb is None or a.pay is None or b.pay is None:
+def compare_chart(*professions: Profession) -> PayChart | None:
+    """The professions' pay ranges on one scale (two or three), each in its side's colour."""
+    colours = SIDE_COLOURS[: len(professions)]
+    ranges = [pay_range(p.pay, p.title, c) for p, c in zip(professions, colours, strict=True)]
+    rows = tuple(r for r in ranges if r is not None)
+    if len(rows) != len(professions):
         return None
-    sources = dict.fromkeys((a.pay.citation, b.pay.citation))
-    return PayChart("compare", "Yearly pay ranges", (ra, rb), " · ".join(sources))
+    sources = dict.fromkeys(p.pay.citation for p in professions if p.pay is not None)
+    return PayChart("compare", "Yearly pay ranges", rows, " · ".join(sources))
 
 
 def map_chart(
@@ -264,8 +266,7 @@ def answer_specs(kind: Kind, professions: tuple[Profession, ...]) -> tuple[Spec,
     left out."""
     found: list[Spec | None] = []
     if kind is Kind.COMPARE:
-        a, b = professions
-        found.append(compare_chart(a, b))
+        found.append(compare_chart(*professions))
     elif kind is Kind.SALARY:
         found.append(salary_chart(professions[0]))
     else:

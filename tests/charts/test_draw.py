@@ -52,7 +52,7 @@ def _charts_of(
         found.append((pay, (specs.SALARY_COLOUR,)))
     pair = specs.compare_chart(p, other)
     if pair is not None:
-        found.append((pair, specs.SIDE_COLOURS))
+        found.append((pair, specs.SIDE_COLOURS[:2]))
     outlook = specs.outlook_chart(p)
     if outlook is not None:
         found.append((outlook, (specs.CAREER_COLOUR,)))
@@ -136,3 +136,12 @@ def test_a_top_coded_state_is_ranked_only_where_its_floor_places_it() -> None:
     assert "≥ $239,200 (BLS's top code), so not ranked: South Carolina, Hawaii." in alt
     assert "Lowest: Alaska $300,000" in alt
     _check(spec, HIGHLIGHT, NO_DATA)
+
+
+def test_a_three_way_comparison_draws_three_ranges_on_one_scale(shipped: Dataset) -> None:
+    trio = [shipped.by_id[i] for i in ("electricians", "plumbers-pipefitters-and-steamfitters",
+                                       "carpenters")]  # fmt: skip
+    spec = specs.compare_chart(*trio)
+    assert spec is not None and [r.label for r in spec.rows] == [p.title for p in trio]
+    chart = _check(spec, *specs.SIDE_COLOURS)
+    assert all(p.title in chart.alt for p in trio)

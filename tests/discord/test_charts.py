@@ -244,3 +244,16 @@ async def test_a_picked_name_is_answered_with_its_chart(
     assert [f.filename for f in answer["files"]] == ["pay.png"]
     assert answer["embed"].image.url == "attachment://pay.png"
     assert [b.item.label for b in answer["view"].walk_children()] == ["Pay", "Map"]
+
+
+async def test_a_three_way_comparison_carries_all_three_ranges(
+    monkeypatch: pytest.MonkeyPatch, shipped_answers: Answers
+) -> None:
+    with _serving(monkeypatch, shipped_answers) as cog:
+        inter = await _ask(
+            cog, shipped_answers, "compare", "electricians", "plumbers", "carpenters"
+        )
+    kwargs = sent(inter.response.send_message)
+    (file,) = kwargs["files"]
+    assert file.filename == "compare.png"
+    assert all(t in file.description for t in ("Electricians", "Plumbers", "Carpenters"))
