@@ -26,6 +26,8 @@ from prometheus_client import generate_latest as render
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from .errors import UNKNOWN_INTERACTION
+
 if TYPE_CHECKING:
     from .observe import Event
 
@@ -140,6 +142,11 @@ class _ErrorCounter(logging.Handler):
         self.counter = counter
 
     def emit(self, record: logging.LogRecord) -> None:
+        exc = record.exc_info[1] if record.exc_info else None
+        if record.levelno < logging.ERROR or (
+            isinstance(exc, discord.NotFound) and exc.code == UNKNOWN_INTERACTION
+        ):
+            return  # an interaction that expired: counted as such, and logged as a warning
         self.counter.labels(record.name.split(".")[0]).inc()
 
 

@@ -15,6 +15,7 @@ server ids are added only when ``DEBUG`` is on; tokens never are.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import re
 import time
@@ -43,6 +44,7 @@ KINDS = ("command", "autocomplete", "component")
 UNKNOWN = "unknown"  # a command name the bot does not have (a stale or forged interaction)
 
 _WATCHED = "observed"  # key in ``interaction.extras``
+DISCORD_DEADLINE = 3.0  # seconds Discord allows for the first response
 
 
 class Sink(Protocol):
@@ -132,6 +134,15 @@ def shard_of(interaction: Interaction) -> int:
     return (guild >> 22) % count if guild else 0
 
 
+def _expired(interaction: Interaction, seconds: float) -> bool:
+    """Whether Discord's 3 s for a first response have passed (e.g. an autocomplete whose
+    choices came too late: discord.py logs that one and swallows the error)."""
+    created = interaction.created_at
+    if isinstance(created, dt.datetime):
+        seconds = max(seconds, (dt.datetime.now(dt.UTC) - created).total_seconds())
+    return seconds >= DISCORD_DEADLINE
+
+
 def _json_logs(interaction: Interaction) -> bool:
     settings = getattr(interaction.client, "settings", None)
     return getattr(settings, "log_format", "text") == "json"
@@ -142,7 +153,9 @@ def _record(interaction: Interaction, kind: str, command: str, task: asyncio.Tas
     if task.cancelled():
         interaction.extras.setdefault("outcome", "cancelled")
     answered = interaction.response.is_done()
-    what = interaction.extras.get("outcome") or ("ok" if answered else "unanswered")
+    what = interaction.extras.get("outcome") or (
+        "ok" if answered else "expired" if _expired(interaction, seconds) else "unanswered"
+    )
     event = Event(command, kind, what, seconds, shard_of(interaction), interaction)
     sink: Sink | None = getattr(interaction.client, "metrics", None)
     if sink is not None:

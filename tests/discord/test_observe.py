@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any
 
+import discord
 import pytest
 
 from bot.discord import observe
@@ -81,6 +83,18 @@ async def test_an_unknown_command_name_is_one_label_and_no_answer_is_said(
     [record] = _events(caplog)
     event = record.event  # type: ignore[attr-defined]
     assert (event["command"], event["outcome"]) == (observe.UNKNOWN, "unanswered")
+
+
+async def test_an_interaction_left_unanswered_past_3_seconds_expired(
+    interaction: Callable[..., Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    inter = interaction(kind=discord.InteractionType.autocomplete, data={"name": "salary"})
+    inter.created_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=4)
+    caplog.set_level(logging.DEBUG, logger=observe.__name__)
+    await _handle(inter, answer=False)  # discord.py swallowed "Unknown interaction"
+    [record] = _events(caplog)
+    event = record.event  # type: ignore[attr-defined]
+    assert (event["kind"], event["outcome"]) == ("autocomplete", "expired")
 
 
 def test_the_shard_is_discords_formula_and_dms_are_shard_0(interaction: Callable[..., Any]) -> None:
