@@ -39,10 +39,14 @@ def test_errors_are_counted_but_not_expired_interactions_or_warnings() -> None:
     counter.handle(record)
     expired = discord.NotFound(mock.Mock(status=404, reason="Not Found"), {"code": 10062})
     late = logging.LogRecord(
-        "discord.app_commands.tree", logging.ERROR, __file__, 1, "x", (), (discord.NotFound, expired, None)
+        "discord.app_commands.tree",
+        logging.ERROR,
+        __file__,
+        1,
+        "x",
+        (),
+        (discord.NotFound, expired, None),
     )
     counter.handle(late)
     counter.handle(logging.LogRecord("bot.x", logging.WARNING, __file__, 1, "x", (), None))
     assert _samples(metrics)[("career_bot_errors_total", (("source", "discord"),))] == 1
-
-
