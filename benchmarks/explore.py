@@ -3,9 +3,12 @@
 - first use: building the rankings (every occupation ranked by each measure) and the ratings
   index (skills and knowledge) the first time a list or an explore answer is asked; nothing of
   it runs at start-up;
+- first use of lists by place: decoding every occupation's pay and jobs in every area into two
+  matrices (once), and ranking one place's occupations (once per place, 32 places kept);
 - warm: every measure × every entry-education filter × no field and five fields (the sheet
-  built from scratch each time, no cache), and explore for a fixed sample of occupations with
-  each filter; p50/p99 per kind, against the 5 ms budget.
+  built from scratch each time, no cache), the same for 20 places (10 states, 10 metro areas;
+  ``top_where``), and explore for a fixed sample of occupations with each filter; p50/p99 per
+  kind, against the 5 ms budget.
 
 Figures go to stdout as a table and to JSON (``benchmarks/results/explore.json``).
 """
@@ -21,6 +24,7 @@ from typing import Any
 
 from bot import explore
 from bot.answers import Answers
+from bot.places import Place, PlaceKind
 from bot.ratings import load_ratings
 
 from .stats import summarize
@@ -41,7 +45,27 @@ def first_use(answers: Answers) -> dict[str, float]:
     rankings = _ms(t)
     t = time.perf_counter()
     explore.Similarity(answers.dataset.professions, load_ratings())
-    return {"rankings_ms": round(rankings, 2), "similarity_ms": round(_ms(t), 2)}
+    similarity = _ms(t)
+    answers.places.warm()
+    t = time.perf_counter()
+    answers.area_columns  # noqa: B018 - built on first use: that is what is timed
+    columns = _ms(t)
+    t = time.perf_counter()
+    answers.place_rankings(_places(answers)[0])
+    return {
+        "rankings_ms": round(rankings, 2),
+        "similarity_ms": round(similarity, 2),
+        "area_columns_ms": round(columns, 2),
+        "place_rankings_ms": round(_ms(t), 2),
+    }
+
+
+def _places(answers: Answers) -> list[Place]:
+    """The 10 states and 10 metro areas with the most jobs."""
+    by_size = sorted(answers.places.all, key=lambda p: -p.employment)
+    states = [p for p in by_size if p.kind is PlaceKind.STATE][:10]
+    metros = [p for p in by_size if p.kind is PlaceKind.METRO and not p.nonmetro][:10]
+    return states + metros
 
 
 def _timed(times: list[float], cpu: list[float], call: Any, *args: Any) -> None:
@@ -60,6 +84,22 @@ def lists(answers: Answers, rounds: int) -> tuple[list[float], list[float]]:
             for education in (None, *explore.EDUCATION_LEVELS):
                 for field in fields:
                     _timed(times, cpu, answers.top, measure, education, field)
+    return times, cpu
+
+
+def lists_where(answers: Answers, rounds: int) -> tuple[list[float], list[float]]:
+    fields = [None, *(explore.find_field(code, answers.fields) for code in FIELDS)]
+    places = _places(answers)
+    for place in places:  # warm: each place's rankings built once
+        answers.top(explore.Measure.PAY, place=place)
+    times: list[float] = []
+    cpu: list[float] = []
+    for _ in range(rounds):
+        for place in places:
+            for measure in explore.Measure:
+                for education in (None, *explore.EDUCATION_LEVELS):
+                    for field in fields:
+                        _timed(times, cpu, answers.top, measure, education, field, place)
     return times, cpu
 
 
@@ -89,14 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, Any] = {"first_use": first_use(answers)}
     answers.top(explore.Measure.PAY)  # warm: rankings and the ratings index built once
     answers.explore(next(iter(explore.lists.listed(answers.dataset))))
-    for kind, run in (("top", lists), ("explore", likenesses)):
+    for kind, run in (("top", lists), ("top_where", lists_where), ("explore", likenesses)):
         wall, cpu = run(answers, args.rounds)
         result[kind], result[kind + "_cpu"] = summarize(wall), summarize(cpu)
+    first = result["first_use"]
     print(
-        f"first use: rankings {result['first_use']['rankings_ms']} ms, "
-        f"ratings index {result['first_use']['similarity_ms']} ms"
+        f"first use: rankings {first['rankings_ms']} ms, "
+        f"ratings index {first['similarity_ms']} ms, "
+        f"place figures {first['area_columns_ms']} ms, one place's rankings "
+        f"{first['place_rankings_ms']} ms"
     )
-    for kind in ("top", "explore"):
+    for kind in ("top", "top_where", "explore"):
         s, c = result[kind], result[kind + "_cpu"]
         ok = "✅" if s["p99"] <= BUDGET_MS else "❌"
         print(

@@ -45,10 +45,14 @@ PICK = rf"cb1:pk:(?P<kind>{_KIND})(?P<private>!?):(?P<slot>[0-2]):(?P<keys>{_SLO
 MEANT = (
     rf"cb1:dm:(?P<kind>{_KIND})(?P<private>!?):(?P<slot>[0-2]):(?P<keys>{_SLOTS}):(?P<key>{_KEY})"
 )
-#: A page of a ranked list (/top): ``cb1:tp:<measure>:<education>:<field>:<page>``, with the
-#: measure's letter, the entry-education category's index (``-``: any), the field's SOC major
-#: group (``--``: any) and the page's index: the list is computed again from them.
-TOP = r"cb1:tp:(?P<measure>[pgoje]):(?P<education>[0-7-]):(?P<field>\d{2}|--):(?P<page>\d{1,2})"
+#: A page of a ranked list (/top): ``cb1:tp:<measure>:<education>:<field>:<page>[@<area>]``, with
+#: the measure's letter, the entry-education category's index (``-``: any), the field's SOC major
+#: group (``--``: any), the page's index and, for a list of a state or metro area, its 7-digit
+#: OEWS area code: the list is computed again from them.
+TOP = (
+    r"cb1:tp:(?P<measure>[pgoje]):(?P<education>[0-7-]):(?P<field>\d{2}|--):(?P<page>\d{1,2})"
+    r"(?:@(?P<area>\d{7}))?"
+)
 _OURS = re.sub(r"\(\?P<\w+>", "(?:", f"{PAGE}|{PICK}|{MEANT}|{TOP}")
 #: Any custom_id that is none of the above (fullmatch), e.g. tampered with or from an old version.
 FOREIGN = rf"(?!(?:{_OURS})\Z)(?s:.*)"

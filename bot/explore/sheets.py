@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..comparison import Block, Kind, Layout, Sheet
 from ..comparison.builders.where import OEWS_SOURCE, section
 from ..comparison.outlook import category
 from ..format import MISSING, dollars, money, pct
-from ..model import Profession, Section
+from ..model import Money, Profession, Section
 from .filters import entry_education
 from .lists import LOCAL_MEASURES, Measure, TopList, mean_pay
 from .similar import NO_FILTERS, TOP_SKILLS, Filters, Likeness
@@ -18,22 +19,36 @@ MOST = 250  # rows a list shows at most (25 pages)
 
 
 def _sources(professions: Iterable[Profession], sections: Sequence[str]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
+    seen: dict[tuple[str, int | None], Section] = {}
     for p in professions:
         for name in sections:
             section = getattr(p, name)
             if isinstance(section, Section):
-                seen.setdefault(section.citation, None)
-    return tuple(seen)
+                seen.setdefault((section.source, section.year), section)
+    return tuple(dict.fromkeys(s.citation for s in seen.values()))
+
+
+# Lists format the same few hundred figures again and again (250 rows a list): the texts are
+# kept by figure, so a list costs a lookup per cell.
+
+
+@lru_cache(maxsize=4096)
+def _growth_text(growth: float) -> str:
+    return f"{pct(growth, signed=True)} ({category(growth)})"
+
+
+@lru_cache(maxsize=8192)
+def _money_text(value: Money | None) -> str:
+    return money(value)
 
 
 def _growth(p: Profession) -> str:
     g = p.outlook.growth_pct if p.outlook else None
-    return MISSING if g is None else f"{pct(g, signed=True)} ({category(g)})"
+    return MISSING if g is None else _growth_text(g)
 
 
 def _pay(p: Profession) -> str:
-    return money(p.pay.annual_mean if p.pay else None)
+    return _money_text(p.pay.annual_mean if p.pay else None)
 
 
 def _education(p: Profession) -> str:
@@ -45,7 +60,7 @@ def _list_pay(p: Profession, top: TopList) -> str:
     if top.place is None:
         return _pay(p)
     local = top.local(p)
-    return money(local.annual_mean if local else None)
+    return _money_text(local.annual_mean if local else None)
 
 
 def _measure_text(p: Profession, top: TopList, value: float) -> str:

@@ -121,7 +121,7 @@ def test_synced_commands_have_options_and_autocomplete(fake: FakeDiscord) -> Non
         "compare": ["a", "b", "c", "private"],
         "salary": ["profession", "private"],
         "career": ["profession", "private"],
-        "top": ["measure", "education", "field", "private"],
+        "top": ["measure", "education", "field", "where", "private"],
         "explore": ["profession", "pays_more", "less_school", "growing", "private"],
         "help": [],
         "about": [],
@@ -316,6 +316,23 @@ def test_compare_three_asks_for_an_ambiguous_third_and_skips_a_repeat(
     assert embed["title"].endswith("Registered Nurses vs Electricians")
     alone = fake.slash("compare", {"a": "nurse", "b": "RN", "c": "registered nurse"})
     assert alone.ephemeral and "are all the same profession" in alone.content
+
+
+def test_top_where_pages_carry_the_place(fake: FakeDiscord, answers: Answers) -> None:
+    record = fake.slash("top", {"measure": "pay", "where": "texas"}, timeout=15)
+    assert record.callback_type == CHANNEL_MESSAGE and not record.ephemeral
+    _check_body(record)
+    assert record.embeds[0]["title"] == "1–10: Highest pay in Texas"
+    message = fake.response_message(record)
+    assert message is not None
+    nxt = _buttons(record.components)[1]
+    assert nxt["custom_id"] == "cb1:tp:p:-:--:1@4800000"
+    turned = fake.click(message, nxt["custom_id"])
+    assert turned.callback_type == UPDATE_MESSAGE
+    assert turned.embeds[0]["title"] == "11–20: Highest pay in Texas"
+    _check_body(turned)
+    choices = fake.autocomplete("top", "where", "dall", {"measure": "pay"}).choices
+    assert choices_problems(choices) == [] and choices[0]["value"] == "0019100"
 
 
 def test_a_forged_custom_id_gets_a_polite_private_refusal(fake: FakeDiscord) -> None:

@@ -122,10 +122,71 @@ def test_top_custom_ids_are_ours_and_round_trip() -> None:
     for measure in Measure:
         for education in (None, 0, 7):
             for field in (None, "15"):
-                ref = TopRef(measure, education, field, 24)
-                cid = ref.custom_id()
-                match = re.fullmatch(TOP, cid)
-                assert match is not None and len(cid) <= 100
-                assert TopRef.parse(match) == ref
-                assert re.fullmatch(FOREIGN, cid) is None
+                for area in (None, "4800000", "0019100"):
+                    ref = TopRef(measure, education, field, 24, area)
+                    cid = ref.custom_id()
+                    match = re.fullmatch(TOP, cid)
+                    assert match is not None and len(cid) <= 100
+                    assert TopRef.parse(match) == ref
+                    assert re.fullmatch(FOREIGN, cid) is None
     assert re.fullmatch(FOREIGN, "cb1:tp:z:-:--:0") is not None  # forged: refused politely
+    assert re.fullmatch(FOREIGN, "cb1:tp:p:-:--:0@48") is not None
+
+
+async def test_top_where_ranks_the_places_occupations_and_its_pages_turn(
+    shipped_answers: Answers, cog: ExploreCog
+) -> None:
+    inter = make_interaction(shipped_answers)
+    await call(cog.top, inter, _choice("pay"), None, None, "texas")
+    kwargs = sent(inter.response.send_message)
+    assert_clean_payload(kwargs)
+    assert kwargs["embed"].title == "1–10: Highest pay in Texas"
+    assert "(national $" in kwargs["embed"].fields[0].value
+    prev, nxt = _components(kwargs)
+    assert nxt["custom_id"] == "cb1:tp:p:-:--:1@4800000"
+    turned = await _press(shipped_answers, cog, message_of(kwargs), nxt["custom_id"], user=ALICE)
+    edit = sent(turned.response.edit_message)
+    assert_clean_payload(edit)
+    assert edit["embed"].title == "11–20: Highest pay in Texas"
+
+
+async def test_top_where_the_nation_is_the_national_list(
+    shipped_answers: Answers, cog: ExploreCog
+) -> None:
+    inter = make_interaction(shipped_answers)
+    await call(cog.top, inter, _choice("jobs"), None, None, "national")
+    kwargs = sent(inter.response.send_message)
+    assert kwargs["embed"].title == "1–10: Most jobs"
+    assert "@" not in _components(kwargs)[1]["custom_id"]
+
+
+@pytest.mark.parametrize(("where", "listed"), [("Portland", "Portland-South Portland, ME")])
+async def test_top_where_an_unclear_place_asks_privately(
+    shipped_answers: Answers, cog: ExploreCog, where: str, listed: str
+) -> None:
+    inter = make_interaction(shipped_answers)
+    await call(cog.top, inter, _choice("pay"), None, None, where)
+    kwargs = sent(inter.response.send_message)
+    assert kwargs["ephemeral"] is True and listed in kwargs["content"]
+    unknown = make_interaction(shipped_answers)
+    await call(cog.top, unknown, _choice("pay"), None, None, "@everyone Atlantis")
+    refused = sent(unknown.response.send_message)
+    assert refused["ephemeral"] is True and "@everyone" not in refused["content"]
+
+
+async def test_top_where_a_forged_area_is_refused_politely(
+    shipped_answers: Answers, cog: ExploreCog
+) -> None:
+    message = message_of({"content": "x"})
+    pressed = await _press(shipped_answers, cog, message, "cb1:tp:p:-:--:1@1234567", user=ALICE)
+    refused = sent(pressed.response.send_message)
+    assert refused["ephemeral"] is True and "/top again" in refused["content"]
+
+
+async def test_where_autocomplete(shipped_answers: Answers, cog: ExploreCog) -> None:
+    inter = make_interaction(shipped_answers, kind=discord.InteractionType.autocomplete)
+    complete = cast(Any, cog).where_autocomplete
+    found = await complete(inter, "tex")
+    assert found[0].name == "Texas" and found[0].value == "4800000"
+    every = await complete(inter, "")
+    assert len(every) == 25 and all(len(c.name) <= 100 for c in every)

@@ -8,9 +8,10 @@ after a restart too, and nothing is kept in memory between the answer and the cl
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import discord
@@ -19,10 +20,11 @@ from discord import app_commands
 from ... import explore, messages
 from ...answers import Answers
 from ...comparison import Sheet
+from ...places import PlaceResolution
 from ...render.embeds import render_page
 from ...text import clip
 from .. import answering
-from ..autocomplete import choices
+from ..autocomplete import choices, place_choices
 from ..client import CareerBot, ServingCog
 from ..common import NO_MENTIONS, escape, send_ephemeral
 from ..custom_ids import TOP
@@ -53,6 +55,16 @@ NOT_A_FIELD = (
     "“{}” is not a field I know. Start typing and pick one, e.g. Computer and Mathematical."
 )
 FAILED = "Sorry, something went wrong with that button. Please run /top again."
+MAX_PLACES = 10  # candidates listed when a place is ambiguous or unknown
+
+
+def _place_question(res: PlaceResolution) -> str:
+    """Privately: which place was meant (ambiguous), or that none matches, with suggestions."""
+    lines = [messages.place_unresolved(res)]
+    lines += [f"• {p.name}" for p in res.candidates[:MAX_PLACES]]
+    if res.candidates:
+        lines.append("Start typing in `where` and pick one of the suggestions.")
+    return escape("\n".join(lines))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +75,12 @@ class TopRef:
     education: int | None  # index into explore.EDUCATION_LEVELS
     field: str | None  # SOC major group, "15"
     page: int
+    area: str | None = None  # OEWS area code of a state or metro area; None: national
 
     def custom_id(self) -> str:
         edu = "-" if self.education is None else str(self.education)
-        return f"cb1:tp:{MEASURE_CODES[self.measure]}:{edu}:{self.field or '--'}:{self.page}"
+        at = f"@{self.area}" if self.area else ""
+        return f"cb1:tp:{MEASURE_CODES[self.measure]}:{edu}:{self.field or '--'}:{self.page}{at}"
 
     @classmethod
     def parse(cls, match: re.Match[str]) -> TopRef:
@@ -76,10 +90,11 @@ class TopRef:
             None if edu == "-" else int(edu),
             None if field == "--" else field,
             int(match["page"]),
+            match["area"],
         )
 
     def at(self, page: int) -> TopRef:
-        return TopRef(self.measure, self.education, self.field, page)
+        return replace(self, page=page)
 
 
 class TopPageButton(Watched, discord.ui.DynamicItem[Button], template=TOP):
@@ -136,7 +151,19 @@ class ExploreCog(ServingCog, name="Explore"):
     def _sheet(self, ref: TopRef) -> Sheet:
         education = None if ref.education is None else explore.EDUCATION_LEVELS[ref.education]
         field = explore.find_field(ref.field, self.answers.fields) if ref.field else None
-        return self.answers.top(ref.measure, education, field)
+        place = None
+        if ref.area is not None:
+            place = self.answers.places.resolve(ref.area).place
+            if place is None:  # not an area of this data (forged, or the data changed)
+                raise LookupError(f"no place {ref.area}")
+        return self.answers.top(ref.measure, education, field, place)
+
+    async def _page_soon(self, ref: TopRef) -> dict[str, Any]:
+        """The page; a list of a place in a worker thread (its first list decodes the place
+        figures of every occupation, about 0.4 s), never on the event loop."""
+        if ref.area is None:
+            return self._page(ref)
+        return await asyncio.to_thread(self._page, ref)
 
     def _page(self, ref: TopRef) -> dict[str, Any]:
         sheet = self._sheet(ref)
@@ -158,6 +185,7 @@ class ExploreCog(ServingCog, name="Explore"):
         measure="What to rank by",
         education="Only occupations whose typical entry education is this",
         field="Only occupations in this field: start typing, e.g. healthcare",
+        where="Only occupations in this state or metro area, by its pay and jobs, e.g. Texas",
         private=PRIVATE,
     )
     @app_commands.choices(measure=MEASURE_CHOICES, education=EDUCATION_CHOICES)
@@ -168,8 +196,21 @@ class ExploreCog(ServingCog, name="Explore"):
         measure: app_commands.Choice[str],
         education: app_commands.Choice[str] | None = None,
         field: app_commands.Range[str, 1, 100] | None = None,
+        where: app_commands.Range[str, 1, 100] | None = None,
         private: bool = False,
     ) -> None:
+        area = None
+        if where is not None:
+            res = self.answers.places.resolve(where)
+            if res.place is None:
+                await respond(
+                    interaction,
+                    content=_place_question(res),
+                    ephemeral=True,
+                    allowed_mentions=NO_MENTIONS,
+                )
+                return
+            area = None if res.place.is_national else res.place.code
         code = None
         if field is not None:
             found = explore.find_field(field, self.answers.fields)
@@ -181,8 +222,8 @@ class ExploreCog(ServingCog, name="Explore"):
                 return
             code = found.code
         edu = None if education is None else int(education.value)
-        ref = TopRef(explore.Measure(measure.value), edu, code, 0)
-        await respond(interaction, **self._page(ref), ephemeral=private)
+        ref = TopRef(explore.Measure(measure.value), edu, code, 0, area)
+        await respond(interaction, **await self._page_soon(ref), ephemeral=private)
 
     @top.autocomplete("field")
     async def field_autocomplete(
@@ -195,9 +236,16 @@ class ExploreCog(ServingCog, name="Explore"):
             if want in f.title.casefold() or want == f.code
         ][:25]
 
+    @top.autocomplete("where")
+    async def where_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """States first, then metro areas, most jobs first; the value is the area code."""
+        return place_choices(self.answers.places, current if isinstance(current, str) else "")
+
     async def turn_top_page(self, interaction: AnyInteraction, ref: TopRef) -> None:
         """The asker's message turns; anyone else gets a private copy of that page."""
-        page = self._page(ref)
+        page = await self._page_soon(ref)
         if answering.is_asker(interaction):
             await interaction.response.edit_message(**page)
         else:
