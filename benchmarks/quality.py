@@ -39,6 +39,7 @@ from bot.dataset import load_dataset
 from bot.matching import Matcher, Status, normalize, vocabulary
 from bot.matching.vocabulary import in_group
 from bot.model import Profession
+from bot.names import name_variants, normalize_name
 
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "quality" / "queries.txt"
@@ -204,28 +205,32 @@ def _distinct(codes: Iterable[str]) -> list[str]:
 
 
 def held_out(professions: Sequence[Profession]) -> tuple[list[Profession], list[Case]]:
-    """The professions without a random 10 % of their aliases, and those aliases as cases
-    (accepting every profession that lists the same name)."""
+    """The professions without a random 10 % of the distinct alternate titles, and those titles
+    as cases.
+
+    A title is held out with everything derived from it: "Information Systems Manager (IS
+    Manager)" takes "IS Manager" and "Information Systems Manager" out of the index too, from
+    every occupation that lists them. A title that is also an official title (or its part before
+    the comma) cannot be held out and is not drawn. A held-out title listed by several
+    occupations accepts any of them."""
     rng = random.Random(SEED)
     owners: dict[str, set[str]] = {}
+    spelling: dict[str, str] = {}
     for p in professions:
-        for a in p.aliases:
-            owners.setdefault(" ".join(a.name.casefold().split()), set()).add(_code(p))
-    keep: list[Profession] = []
-    cases: dict[str, Case] = {}
-    for p in professions:
-        kept = []
-        for a in p.aliases:
-            key = " ".join(a.name.casefold().split())
-            if p.soc and rng.random() < HELD_OUT_SHARE:
-                cases.setdefault(key, Case(a.name, tuple(sorted(owners[key])), "alternate title"))
-            else:
-                kept.append(a)
-        keep.append(replace(p, aliases=tuple(kept)))
-    # a name still listed by another profession would be found exactly: not held out
-    still = {" ".join(a.name.casefold().split()) for p in keep for a in p.aliases}
-    held = [c for k, c in cases.items() if k not in still]
-    return keep, rng.sample(held, min(HELD_OUT_LOOKUPS, len(held)))
+        for a in p.aliases if p.soc else ():
+            key = normalize_name(a.name)
+            owners.setdefault(key, set()).add(_code(p))
+            spelling.setdefault(key, a.name)
+    titles = {normalize_name(t) for p in professions for t in (p.title, p.title.split(",")[0])}
+    drawn = sorted(k for k in owners if k and k not in titles)
+    held = rng.sample(drawn, round(len(drawn) * HELD_OUT_SHARE))
+    gone = {v for k in held for v in name_variants(spelling[k])} | set(held)
+    keep = [
+        replace(p, aliases=tuple(a for a in p.aliases if gone.isdisjoint(name_variants(a.name))))
+        for p in professions
+    ]
+    cases = [Case(spelling[k], tuple(sorted(owners[k])), "alternate title") for k in held]
+    return keep, rng.sample(cases, min(HELD_OUT_LOOKUPS, len(cases)))
 
 
 def unseen(cases: Sequence[Case], vocab: vocabulary.Vocabulary) -> list[Case]:

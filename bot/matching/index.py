@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from array import array
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
 from pathlib import Path
@@ -50,8 +51,9 @@ State = tuple[
     list[float],  # each key's total word weight
     dict[int, str],  # key -> the vocabulary's note ("no official occupation; closest: …")
     dict[str, list[str]],  # word -> the words it is short for ("rep" -> "representative")
+    dict[str, bytes],  # word -> (profession, how many of its names hold the word) pairs, uint16
 ]
-STATE_SIZE = 11
+STATE_SIZE = 12
 _CODE_DIGEST = digest(
     *(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))),
     Path(names.__file__).read_bytes(),
@@ -89,7 +91,8 @@ class Index:
         self.popular = sorted(range(len(self.professions)), key=self.rank_key.__getitem__)
         self.catch_all = [p.title.endswith("All Other") for p in self.professions]
         state = self._load(vocabulary, disk, fingerprint)
-        keys, owners, postings, words, deletes, compact, idf, heads, weights, notes, short = state
+        keys, owners, postings, words, deletes, compact, idf, heads, weights, notes = state[:10]
+        short, self.support = state[10], state[11]
         self.keys: list[str] = keys
         self.owners: list[list[OwnerData]] = owners
         self.postings: dict[str, list[int]] = postings
@@ -133,6 +136,17 @@ class Index:
         hi = bisect.bisect_left(self.words, prefix + "\uffff", lo)
         return self.words[lo : min(hi, lo + cap)]
 
+    def support_of(self, word: str) -> array[int]:
+        """(profession, how many of its names hold ``word``) pairs, flat."""
+        pairs = array("H")
+        pairs.frombytes(self.support.get(word, b""))
+        return pairs
+
+    def family(self, token: str) -> list[str]:
+        """Index words of the token's family, by its stem ("agriculturist": agricultural)."""
+        root = stem(token)
+        return [w for w in self.prefix_words(root, 200) if w != token and stem(w) == root]
+
     def similar_words(self, token: str) -> list[str]:
         """Vocabulary words a (possibly misspelt) token may mean: itself, or one edit away."""
         if token in self.postings:
@@ -154,7 +168,8 @@ def valid_state(state: Any, professions: int) -> bool:
     per entry — keep anyone else's bytes out; this catches an index of another shape."""
     if not (type(state) is tuple and len(state) == STATE_SIZE):
         return False
-    keys, owners, postings, words, deletes, compact, idf, heads, weights, notes, short = state
+    keys, owners, postings, words, deletes, compact, idf, heads, weights, notes, short = state[:11]
+    support = state[11]
     if not (_all(keys, str, list) and _all(words, str, list) and _all(owners, list, list)):
         return False
     if not (_all(heads, str, list) and _all(weights, float, list)):
@@ -162,7 +177,7 @@ def valid_state(state: Any, professions: int) -> bool:
     sizes = {len(keys), len(owners), len(heads), len(weights)}
     if len(sizes) != 1 or not all(owners) or professions <= 0:
         return False
-    dicts = (postings, deletes, compact, idf, notes, short)
+    dicts = (postings, deletes, compact, idf, notes, short, support)
     return all(type(x) is dict for x in dicts) and _all(postings.values(), list, None)
 
 
@@ -270,7 +285,38 @@ def build(professions: Sequence[Profession], vocabulary: Vocabulary = EMPTY) -> 
         weights,
         notes,
         synonyms,
+        _support(keys, owner_lists),
     )
+
+
+def _support(keys: Sequence[str], owners: Sequence[Sequence[OwnerData]]) -> dict[str, bytes]:
+    """For each word, how many names of each profession hold it, as packed uint16 pairs
+    (profession, count): compact to keep and quick to load."""
+    counts: dict[str, dict[int, int]] = {}
+    for k, own in zip(keys, owners, strict=True):
+        for word in set(k.split()):
+            mine = counts.setdefault(word, {})
+            for o in own:
+                mine[o[0]] = mine.get(o[0], 0) + 1
+    return {
+        w: array("H", [x for pair in c.items() for x in pair]).tobytes() for w, c in counts.items()
+    }
+
+
+# Endings that make words of one family: "laundress", "laundry"; "agriculturist", "agricultural"
+_ENDINGS = (
+    *("ation", "ment", "ress", "ical", "ing", "ist", "ian", "ics", "ery", "ess", "ic", "ry"),
+    *("er", "or", "al", "y", "e"),
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem: the word without one common ending, at least four letters left."""
+    if len(word) >= 6 and word.isalpha():
+        for end in _ENDINGS:
+            if word.endswith(end) and len(word) - len(end) >= 4:
+                return word[: -len(end)]
+    return word
 
 
 def _synonyms(vocabulary: Vocabulary, postings: dict[str, list[int]]) -> dict[str, list[str]]:

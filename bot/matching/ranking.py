@@ -8,15 +8,25 @@ from .index import Index
 from .results import Candidate
 from .scoring import Scored
 
+SUPPORT_WEIGHT = 0.2  # share of a profession's relevance that is its names' joint support
 
-def rank(index: Index, scored: Iterable[Scored], limit: int = 60) -> list[tuple[Candidate, bool]]:
+
+def rank(
+    index: Index,
+    scored: Iterable[Scored],
+    limit: int = 60,
+    support: dict[int, float] | None = None,
+) -> list[tuple[Candidate, bool]]:
     """Each profession's best-scoring name, best first, with whether that name explains the
-    query's most informative word. A title beats an alias of the same score; how common a job
-    is only orders true ties."""
+    query's most informative word, raised by how well the profession's other names support
+    the query. A title beats an alias of the same score; how common a job is only orders true
+    ties."""
     best: dict[int, tuple[float, int, int, int, bool]] = {}
+    extra = support or {}
     for s in scored:
-        value = round(s.score, 1)
         for i, rank_, sources, _ in index.owners[s.key]:
+            joint = 100.0 * min(1.0, extra.get(i, 0.0))
+            value = round((1 - SUPPORT_WEIGHT) * s.score + SUPPORT_WEIGHT * joint, 1)
             current = best.get(i)
             mine = (value, rank_, min(sources, 99), s.key, s.complete)
             if current is None or mine[:3] > current[:3]:

@@ -6,7 +6,8 @@
   most informative word.
 * Else a **pick list** as a person would write it: the professions that explain the query about
   as well as the best one, most relevant first, at most ten; never a list of one (that one is
-  the answer when it explains the informative word, else a "did you mean").
+  the answer when it explains the informative word, else a "did you mean"). A profession's
+  relevance is its best name's, raised by how well its other names support the query.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from .index import Index
 from .questions import is_us_state, parse
 from .ranking import owners, rank
 from .results import Candidate, Resolution, Status
-from .scoring import read_query, score
+from .scoring import read_query, score, support
 
 CONFIDENT = 80.0  # relevance (0–100) needed to answer without asking
 MARGIN = 8.0  # ...and the lead it needs over the next profession
-CUTOFF = 45.0  # below this a name is not a candidate at all
-SPREAD = 20.0  # a pick list holds the professions within this of the best
-LONE = 60.0  # a pick list of one is the answer from this relevance on
+CUTOFF = 30.0  # below this a name is not a candidate at all
+SPREAD = 30.0  # a pick list holds the professions within this of the best
+LONE = 70.0  # a pick list of one is the answer from this relevance on
 HINT_CUTOFF = 55.0  # rapidfuzz similarity of whole titles for "did you mean" hints
 MAX_CANDIDATES = 10
 
@@ -69,7 +70,8 @@ def _exact(index: Index, query: str, q: str) -> Resolution | None:
 
 
 def _by_relevance(index: Index, query: str, q: str) -> Resolution:
-    ranked = rank(index, score(index, read_query(index, q)))
+    read = read_query(index, q)
+    ranked = rank(index, score(index, read), support=support(index, read))
     found = [(c, complete) for c, complete in ranked if c.score >= CUTOFF]
     if not found:
         return Resolution(query, Status.NONE, tuple(_hints(index, q, [c for c, _ in ranked])))
@@ -77,15 +79,11 @@ def _by_relevance(index: Index, query: str, q: str) -> Resolution:
     runner_up = found[1][0].score if len(found) > 1 else 0.0
     if top_complete and top.score >= CONFIDENT and top.score - runner_up >= MARGIN:
         return Resolution(query, Status.MATCH, tuple(c for c, _ in found[:MAX_CANDIDATES]))
-    picks = [
-        c
-        for c, complete in found
-        if c.score >= top.score - SPREAD and (complete or not top_complete)
-    ][:MAX_CANDIDATES]
+    picks = [c for c, _ in found if c.score >= top.score - SPREAD][:MAX_CANDIDATES]
     if len(picks) > 1:
         return Resolution(query, Status.AMBIGUOUS, tuple(picks))
-    if top_complete and top.score >= LONE:
-        return Resolution(query, Status.MATCH, (top,))
+    if top_complete and top.score >= LONE:  # the answer; the others as its runners-up
+        return Resolution(query, Status.MATCH, tuple(c for c, _ in found[:MAX_CANDIDATES]))
     return Resolution(query, Status.NONE, (top,))
 
 

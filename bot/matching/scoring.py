@@ -25,10 +25,12 @@ POOL_MAX = 500  # keys scored per query, at most
 TYPO_ONE_EDIT = 0.85  # a word corrected by one edit counts this much (times its similarity)
 TYPO_FAR = 0.75  # ...and one found further away
 RUNNER_UP_CORRECTION = 0.8  # a correction that is not the closest one counts this much less
+STEM = 0.7  # a word of the same family ("laundress" for "laundry") counts this much
 PREFIX = 0.9  # a word completed from its first letters (autocomplete)
 PREFIX_WORDS = 30  # completions of a last word looked at
 UNEXPLAINED_COST = 0.4  # share of the score a name loses when none of its own words is asked
 HEAD_WEIGHT = 0.2  # share of the score that depends on the head noun fitting
+SUPPORT_K = 10.0  # names of a profession holding a query word that make half its support
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,8 @@ class Scored:
 
 def read_query(index: Index, text: str, prefix_last: bool = False) -> Query:
     """Weigh the words of a normalised query and find the index words each may mean."""
-    tokens = [t for t in text.split() if t not in STOP_WORDS][:MAX_TOKENS]
+    tokens = [p for t in text.split() if t not in STOP_WORDS for p in _parts(index, t)]
+    tokens = tokens[:MAX_TOKENS]
     weights: list[float] = []
     matches: list[dict[str, float]] = []
     for j, token in enumerate(tokens):
@@ -90,11 +93,27 @@ def _word_matches(index: Index, token: str, prefix: bool) -> dict[str, float]:
         found = _closest_first({w: TYPO_ONE_EDIT * fuzz.ratio(token, w) / 100 for w in near})
         if not found and len(token) >= 6:
             found = _closest_first(_far_words(index, token))
+        if not found:
+            found = {w: STEM for w in index.family(token)}
     if prefix and len(token) >= 2:
         for word in index.prefix_words(token, PREFIX_WORDS):
             if word not in found:
                 found[word] = PREFIX
     return found
+
+
+def _parts(index: Index, token: str) -> list[str]:
+    """A run-together word no name has, as the two words of the index it is made of
+    ("jewelsmith": jewel smith); else the word itself."""
+    if len(token) < 7 or token in index.postings or token in index.synonyms:
+        return [token]
+    if not token.isalpha() or index.similar_words(token):
+        return [token]
+    for cut in range(3, len(token) - 2):
+        head, tail = token[:cut], token[cut:]
+        if head in index.postings and tail in index.postings:
+            return [head, tail]
+    return [token]
 
 
 def _closest_first(found: dict[str, float]) -> dict[str, float]:
@@ -171,6 +190,27 @@ def _score_key(
     value *= 1 - HEAD_WEIGHT * (1 - head)
     complete = query.informative >= 0 and best[query.informative] > 0
     return Scored(n, min(100.0, 100.0 * value), complete)
+
+
+def support(index: Index, query: Query) -> dict[int, float]:
+    """How much each profession's names, together, hold the query's words (0–1): each word,
+    weighted by how informative it is, counts by how many of the profession's names hold it
+    (saturating), so that the evidence of several names of one profession adds up."""
+    out: dict[int, float] = {}
+    for weight, matches in zip(query.weights, query.matches, strict=True):
+        if weight <= 0:
+            continue
+        best: dict[int, float] = {}
+        for word, quality in matches.items():
+            pairs = index.support_of(word)
+            for i, c in zip(pairs[::2], pairs[1::2], strict=True):
+                v = quality * c / (c + SUPPORT_K)
+                if v > best.get(i, 0.0):
+                    best[i] = v
+        for i, v in best.items():
+            out[i] = out.get(i, 0.0) + weight * v
+    scale = 1.0 / query.ceiling if query.ceiling > 0 else 0.0
+    return {i: v * scale for i, v in out.items()}
 
 
 def best_keys(scored: Sequence[Scored], limit: int) -> list[Scored]:
