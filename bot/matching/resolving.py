@@ -84,7 +84,7 @@ def _by_relevance(index: Index, query: str, q: str) -> Resolution:
         return Resolution(query, Status.AMBIGUOUS, tuple(picks))
     if top_complete and top.score >= LONE:  # the answer; the others as its runners-up
         return Resolution(query, Status.MATCH, tuple(c for c, _ in found[:MAX_CANDIDATES]))
-    return Resolution(query, Status.NONE, (top,))
+    return Resolution(query, Status.NONE, tuple(_hints(index, q, [c for c, _ in ranked])))
 
 
 def _hints(index: Index, q: str, hints: list[Candidate]) -> list[Candidate]:
