@@ -4,6 +4,8 @@ for the bot's matcher beside two simple peers on the same sets.
 Sets:
 * **eval**: ``benchmarks/quality/queries.txt``, queries written by hand the way people type
   (see its header), each labelled with the SOC code(s) a careers counsellor would accept;
+* **independent**: ``benchmarks/quality/independent.txt``, a second hand-written set, written
+  later without opening the vocabulary file or any alias list (see its header);
 * **held-out**: a random 10 % of O*NET's alternate titles (the dataset's aliases), removed from
   the index, which is also built without the everyday vocabulary, then looked up;
 * **titles**: every official (OEWS) title, which must resolve to itself.
@@ -43,6 +45,7 @@ from bot.names import name_variants, normalize_name
 
 HERE = Path(__file__).resolve().parent
 QUERIES = HERE / "quality" / "queries.txt"
+INDEPENDENT = HERE / "quality" / "independent.txt"
 HELD_OUT_SHARE = 0.10
 HELD_OUT_LOOKUPS = 2000  # of the held-out names, looked up (the naive peer is slow)
 SEED = 20251201
@@ -294,10 +297,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument("--misses", action="store_true", help="list our top-1 misses")
-    parser.add_argument("--only", choices=["eval", "held-out", "titles"], action="append")
+    parser.add_argument(
+        "--only", choices=["eval", "independent", "held-out", "titles"], action="append"
+    )
     parser.add_argument("--no-peers", action="store_true", help="measure the bot's matcher only")
     args = parser.parse_args(argv)
-    sets = args.only or ["eval", "held-out", "titles"]
+    sets = args.only or ["eval", "independent", "held-out", "titles"]
     dataset = load_dataset()
     vocab = vocabulary.load()
     answers = Answers(dataset, vocabulary=vocab)
@@ -314,10 +319,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         else:
             matcher = answers.matcher
-            cases = read_cases() if name == "eval" else title_cases(dataset.professions)
-            if name == "eval":
+            cases, title = {
+                "eval": (read_cases(QUERIES), "Evaluation queries (written by hand)"),
+                "independent": (read_cases(INDEPENDENT), "Independent queries (written by hand)"),
+                "titles": (title_cases(dataset.professions), "Every OEWS title"),
+            }[name]
+            if name != "titles":
                 cases += unseen(cases, vocab)
-            title = "Evaluation queries (written by hand)" if name == "eval" else "Every OEWS title"
         names, codes = names_of(matcher.professions, matcher)
         systems: dict[str, Peer] = {"career-bot": ours(matcher)}
         if name != "titles" and not args.no_peers:

@@ -128,7 +128,8 @@ def _closest_first(found: dict[str, float]) -> dict[str, float]:
 def _far_words(index: Index, token: str) -> dict[str, float]:
     """Words two edits away, by rapidfuzz over the words of about the same length."""
     pool: list[str] = []
-    for size in (len(token) - 1, len(token), len(token) + 1):
+    reach = 2 if len(token) >= 8 else 1  # a long word may have lost two letters
+    for size in range(len(token) - reach, len(token) + reach + 1):
         pool += index.by_length.get(size, ())
     hits = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=80, limit=3)
     return {word: TYPO_FAR * score / 100 for word, score, _ in hits}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..names import normalize
+from ..names import head_word, normalize
 from .index import Index
 from .ranking import owners, rank
 from .results import Suggestion
@@ -11,12 +11,17 @@ from .scoring import best_keys, read_query, score
 SUGGEST_SCAN = 300  # alias keys per word looked at for autocomplete (strongest first)
 SUGGEST_CAPS = (40, 20, 150)  # keys scored per keystroke (see scoring.score): time matters most
 SUGGEST_CUTOFF = 55.0  # relevance a typo-tolerant suggestion needs
+FAMILY_HEAD_IDF = 2.5  # how informative a head noun must be to offer its family ("nurse")
+FAMILY_MAX = 8  # occupations of a name's family offered after it ("rn": the other nurses)
+RELATED_MAX = 4  # ...and occupations O*NET relates to it
 
 
 def suggest(index: Index, prefix: str, limit: int) -> tuple[Suggestion, ...]:
     """What has been typed as an exact name first ("rn", "cop", "doctor": its professions, with
-    the official title); then titles with a word starting with it, most common jobs first;
-    then other names starting with it; then the most relevant names (typos, any word order)."""
+    the official title) and the other occupations of its family (the other nurses); then titles
+    with a word starting with it, most common jobs first; then the occupations O*NET relates to
+    the name's; then other names holding it; then the most relevant names (typos, any word
+    order)."""
     q = normalize(prefix)
     if not q:
         return tuple(_suggestion(index, i, None) for i in index.popular[:limit])
@@ -26,14 +31,19 @@ def suggest(index: Index, prefix: str, limit: int) -> tuple[Suggestion, ...]:
         for cand in owners(index, n)[:limit]:
             i = index.by_id[cand.profession.id]
             picked[i] = _suggestion(index, i, cand.matched)
+    if n is not None and picked:  # a known name ("rn", "cop", "doctor"): its family next
+        _same_family(index, picked, limit)
     starts: list[tuple[int, tuple[int, int, str], int]] = []
     spaced = " " + q
+    known_short = n is not None and len(q) <= 2  # "pa": not every title with a "pa…" word
     for key, i in index.spaced_titles:  # exact title first, then the most common jobs
-        if spaced in key:
+        if spaced in key and not known_short:
             starts.append((0 if key == spaced else 1, index.rank_key[i], i))
     for _, _, i in sorted(starts)[:limit]:
         picked.setdefault(i, _suggestion(index, i, None))
-    if len(picked) < limit and len(q) >= 3:
+    if n is not None and picked:  # ...and what O*NET relates to it
+        _related(index, picked, limit)
+    if len(picked) < limit and (len(q) >= 3 or q in index.postings):
         _suggest_aliases(index, q, picked, limit)
     if len(picked) < limit and len(q) >= 3:
         scored = score(index, read_query(index, q, prefix_last=True), False, SUGGEST_CAPS)
@@ -46,6 +56,35 @@ def suggest(index: Index, prefix: str, limit: int) -> tuple[Suggestion, ...]:
     return tuple(picked.values())[:limit]
 
 
+def _related(index: Index, picked: dict[int, Suggestion], limit: int) -> None:
+    """The occupations O*NET relates to the first choice ("cop": detectives, bailiffs)."""
+    prof = index.professions[next(iter(picked))]
+    for x in (prof.similar.ids if prof.similar else ())[:RELATED_MAX]:
+        i = index.by_id.get(x)
+        if i is not None and i not in picked and len(picked) < limit:
+            picked[i] = _suggestion(index, i, None)
+
+
+def _same_family(index: Index, picked: dict[int, Suggestion], limit: int) -> None:
+    """After a known name's profession ("rn" → Registered Nurses): the occupations whose titles
+    hold its head noun when that word is informative (the other nurses): those it is also the
+    head noun of first, then the most common."""
+    prof = index.professions[next(iter(picked))]
+    head = head_word(prof.title)
+    family: list[int] = []
+    if index.idf.get(head, 0.0) >= FAMILY_HEAD_IDF:  # not "specialist" or "worker"
+        family = [
+            i
+            for key, i in index.titles
+            if head in key.split() and not index.catch_all[i] and not index.professions[i].is_group
+        ]
+        heads = {i: head_word(index.professions[i].title) != head for i in family}
+        family = sorted(family, key=lambda i: (heads[i], index.rank_key[i]))[:FAMILY_MAX]
+    for i in family:
+        if i not in picked and len(picked) < limit:
+            picked[i] = _suggestion(index, i, None)
+
+
 def _suggest_aliases(index: Index, q: str, picked: dict[int, Suggestion], limit: int) -> None:
     """Aliases containing the query at a word boundary (its last word as a prefix)."""
     *full, last = q.split()
@@ -54,6 +93,8 @@ def _suggest_aliases(index: Index, q: str, picked: dict[int, Suggestion], limit:
     if full:  # keys holding every complete word; the substring test checks the rest
         rare = min(full, key=lambda t: len(index.postings[t]))
         lists = [index.postings[rare]]
+    elif len(last) <= 2:  # "pa": names holding the word itself, not "package"
+        lists = [index.postings.get(last, [])]
     else:
         lists = [index.postings[w] for w in index.prefix_words(last)]
     spaced = " " + q

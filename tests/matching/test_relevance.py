@@ -112,6 +112,35 @@ def test_autocomplete_answers_abbreviations_and_slang_first(
     assert got[0].label == f"{typed.lower()} → {first.title}"  # shown with the official title
 
 
+@pytest.mark.parametrize(
+    ("typed", "then"),
+    [
+        ("RN", {"29-2061", "29-1171", "29-1151", "29-1161"}),  # the other nurses
+        ("gp", {"29-1216", "29-1214", "29-1221"}),  # other physicians
+        ("cop", {"33-3021", "33-1012", "33-3052"}),  # detectives, police supervisors
+        ("doctor", {"29-1215", "29-1216", "29-1214"}),  # physicians, not "doctor's assistant"
+        ("np", {"29-1141", "29-1161"}),
+        ("ux", {"27-1024", "15-1254"}),
+        ("it", {"15-1231", "15-1244", "15-1211"}),
+    ],
+)
+def test_autocomplete_offers_the_family_after_the_expansion(
+    shipped_answers: Answers, typed: str, then: set[str]
+) -> None:
+    got = [shipped_answers.dataset.get(s.id) for s in shipped_answers.matcher.suggest(typed)[:8]]
+    socs = [p.soc for p in got if p is not None]
+    assert len(socs) >= 4, (typed, socs)
+    assert then & set(socs[1:6]), (typed, socs)
+
+
+def test_autocomplete_of_a_two_letter_abbreviation_skips_words_that_merely_start_alike(
+    m: Matcher,
+) -> None:
+    labels = [s.label for s in m.suggest("pa")]
+    assert labels[0].startswith("pa → Physician Assistants")
+    assert not any(label.startswith(("Pa", "pa")) and "→" not in label for label in labels[1:])
+
+
 def test_autocomplete_of_doctor_shows_physicians(m: Matcher) -> None:
     got = m.suggest("doctor")[:8]
     titles = [s.label for s in got]
