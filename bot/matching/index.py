@@ -14,6 +14,7 @@ import math
 from array import array
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,23 @@ class Index:
         lo = bisect.bisect_left(self.words, prefix)
         hi = bisect.bisect_left(self.words, prefix + "\uffff", lo)
         return self.words[lo : min(hi, lo + cap)]
+
+    @cached_property
+    def title_words(self) -> dict[str, list[int]]:
+        """Word of an occupation's title -> the occupations (not groups, not "All Other"
+        catch-alls), most common first: the families autocomplete offers ("nurse")."""
+        out: dict[str, list[int]] = {}
+        for i in self.popular:
+            prof = self.professions[i]
+            if not prof.is_group and not self.catch_all[i]:
+                for word in dict.fromkeys(self.title_keys[i].split()):
+                    out.setdefault(word, []).append(i)
+        return out
+
+    @cached_property
+    def title_heads(self) -> list[str]:
+        """The head noun of each profession's title ("nurse" of "Registered Nurses")."""
+        return [head_word(p.title) for p in self.professions]
 
     def support_of(self, word: str) -> array[int]:
         """(profession, how many of its names hold ``word``) pairs, flat."""

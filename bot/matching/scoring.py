@@ -92,8 +92,8 @@ def _word_matches(index: Index, token: str, prefix: bool) -> dict[str, float]:
         near = index.similar_words(token)
         found = _closest_first({w: TYPO_ONE_EDIT * fuzz.ratio(token, w) / 100 for w in near})
         if not found and len(token) >= 6:
-            found = _closest_first(_far_words(index, token))
-        if not found:
+            found = _closest_first(_far_words(index, token, 1 if prefix else 2))
+        if not found and not prefix:  # (a word still being typed has its completions)
             found = {w: STEM for w in index.family(token)}
     if prefix and len(token) >= 2:
         for word in index.prefix_words(token, PREFIX_WORDS):
@@ -125,10 +125,11 @@ def _closest_first(found: dict[str, float]) -> dict[str, float]:
     return {w: q if q >= best else q * RUNNER_UP_CORRECTION for w, q in found.items()}
 
 
-def _far_words(index: Index, token: str) -> dict[str, float]:
-    """Words two edits away, by rapidfuzz over the words of about the same length."""
+def _far_words(index: Index, token: str, reach: int) -> dict[str, float]:
+    """Words two edits away, by rapidfuzz over the words of about the same length (a long
+    word may have lost two letters: ``reach``)."""
     pool: list[str] = []
-    reach = 2 if len(token) >= 8 else 1  # a long word may have lost two letters
+    reach = reach if len(token) >= 8 else 1
     for size in range(len(token) - reach, len(token) + reach + 1):
         pool += index.by_length.get(size, ())
     hits = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=80, limit=3)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..names import head_word, normalize
+from ..names import normalize
 from .index import Index
 from .ranking import owners, rank
 from .results import Suggestion
@@ -69,18 +69,12 @@ def _same_family(index: Index, picked: dict[int, Suggestion], limit: int) -> Non
     """After a known name's profession ("rn" → Registered Nurses): the occupations whose titles
     hold its head noun when that word is informative (the other nurses): those it is also the
     head noun of first, then the most common."""
-    prof = index.professions[next(iter(picked))]
-    head = head_word(prof.title)
-    family: list[int] = []
-    if index.idf.get(head, 0.0) >= FAMILY_HEAD_IDF:  # not "specialist" or "worker"
-        family = [
-            i
-            for key, i in index.titles
-            if head in key.split() and not index.catch_all[i] and not index.professions[i].is_group
-        ]
-        heads = {i: head_word(index.professions[i].title) != head for i in family}
-        family = sorted(family, key=lambda i: (heads[i], index.rank_key[i]))[:FAMILY_MAX]
-    for i in family:
+    head = index.title_heads[next(iter(picked))]
+    if index.idf.get(head, 0.0) < FAMILY_HEAD_IDF:  # not "specialist" or "worker"
+        return
+    family = index.title_words.get(head, [])
+    first = [i for i in family if index.title_heads[i] == head]
+    for i in (first + [i for i in family if i not in first])[:FAMILY_MAX]:
         if i not in picked and len(picked) < limit:
             picked[i] = _suggestion(index, i, None)
 
