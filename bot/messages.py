@@ -8,7 +8,7 @@ from .matching import Resolution, Status
 from .matching.questions import state_name
 from .model import Profession
 from .names import normalize
-from .places import PlaceResolution, PlaceStatus
+from .places import Place, PlaceResolution, PlaceStatus
 from .text import one_line
 from .wording import listing
 
@@ -114,3 +114,16 @@ def place_unresolved(res: PlaceResolution) -> str:
     else:
         text += " Try a state (“Texas”, “TX”) or a city (“Dallas”, “NYC”)."
     return text
+
+
+def place_overridden(place: Place, named: Place) -> str:
+    """The answer's note when ``where`` overrides a place typed after the profession."""
+    return f"For {place.name} (the where option), not {named.name}"
+
+
+def two_places(a: str, b: str) -> str:
+    """Professions each followed by a different place: one answer is for one place."""
+    return (
+        f"You named two places, {a} and {b}: an answer is for one place. Run the command again "
+        "with the professions alone and the place in where."
+    )

@@ -25,8 +25,17 @@ from ..render import limits
 from ..render.embeds import render_page
 from ..text import clip
 from . import charts as pictures
+from . import where
 from .common import NO_MENTIONS, escape, send_ephemeral
-from .components import carry_over, meant_buttons, page_buttons, pick_select, select_option
+from .components import (
+    carry_over,
+    meant_buttons,
+    page_buttons,
+    pick_select,
+    place_options,
+    place_select,
+    select_option,
+)
 from .custom_ids import Keys, PageRef, PickRef
 from .deadline import respond
 from .observe import outcome
@@ -35,6 +44,10 @@ Interaction = discord.Interaction[Any]  # any client: this flow needs only the i
 
 GONE = (
     "The profession behind this button is no longer in my data (it was updated since). "
+    "Please run the command again."
+)
+PLACE_GONE = (
+    "The place behind this button is no longer in my data (it was updated since). "
     "Please run the command again."
 )
 UPDATED = "The figures have been updated since this answer was sent: this page shows the new ones."
@@ -129,7 +142,8 @@ def page_of(
     asked: PageRef | None = None,
     place: Place | None = None,
 ) -> Page:
-    """The page ``asked`` names (the first page when None, or when it no longer exists)."""
+    """The page ``asked`` names (the first page when None, or when it no longer exists), of the
+    answer for ``place`` (national when None)."""
     view = build_view(served.answers, kind, professions, place)
     keys, labels = _pages(served, kind, professions, view)
     fingerprint = served.keys.fingerprint(professions)
@@ -145,7 +159,7 @@ def page_of(
     if len(keys) < 2:
         return Page(embed, None, stale, spec)
     codes = tuple(served.keys.key(p) for p in professions)
-    ref = PageRef(kind, codes, keys[index], fingerprint)
+    ref = PageRef(kind, codes, keys[index], fingerprint, place.code if place else None)
     return Page(embed, page_buttons(ref, list(zip(keys, labels, strict=True))), stale, spec)
 
 
@@ -160,7 +174,7 @@ async def send_answer(
     note: str | None = None,
     place: Place | None = None,
 ) -> None:
-    """Send the answer (public unless ``private``), for ``place`` (None: national): the
+    """Send the answer (public unless ``private``) for ``place`` (None: national): the
     interaction's response, or a follow-up when it already has one. ``note`` (which name
     matched) is the embed's first line."""
     page = page_of(served, kind, professions, place=place)
@@ -195,7 +209,11 @@ async def turn_page(interaction: Interaction, served: Served, ref: PageRef) -> N
     if professions is None:
         await send_ephemeral(interaction, GONE)
         return
-    page = page_of(served, ref.kind, professions, ref)
+    place = await _place_of(served, ref.place)
+    if ref.place and place is None:
+        await send_ephemeral(interaction, PLACE_GONE)
+        return
+    page = page_of(served, ref.kind, professions, ref, place)
     note = [UPDATED] if page.stale else []
     if is_asker(interaction):
         await _turn(interaction, served, page, note)
@@ -236,6 +254,15 @@ async def _turn(interaction: Interaction, served: Served, page: Page, note: list
         await interaction.response.edit_message(**kwargs, attachments=attachments)
 
 
+async def _place_of(served: Served, area: str | None) -> Place | None:
+    """The place of an area code a component carries (None: national, or no longer known)."""
+    if area is None:
+        return None
+    await where.ready(served.answers.places)
+    place = served.answers.places.by_code(area)
+    return None if place is None or place.is_national else place
+
+
 # --------------------------------------------------------------------------- asking
 
 
@@ -258,45 +285,84 @@ async def answer(
     names: Sequence[str],
     *,
     private: bool = False,
+    place: str | None = None,
 ) -> None:
-    """Resolve ``names`` (what the user submitted: an autocomplete id or any text) and answer.
+    """Resolve ``names`` (what the user submitted: an autocomplete id or any text) and the
+    place (``place``, the ``where`` option, or a place typed after a name), and answer.
 
     All confident → the answer (only the user sees it if ``private``). Otherwise one private
-    message says what was not understood and asks: a pick list per ambiguous name, "did you
-    mean" buttons per name that matched nothing (if it resembles anything); the last pick sends
-    the answer.
+    message says what was not understood and asks: a pick list per ambiguous name or place,
+    "did you mean" buttons per name that matched nothing (if it resembles anything); the last
+    pick sends the answer.
     """
+    await where.ready(served.answers.places)  # the matcher asks it whether words are a place
     resolutions = [served.answers.matcher.resolve(name) for name in names]
+    asked = where.asked(served.answers.places, place, [r.place for r in resolutions if r.place])
+    if asked.refusal is not None:
+        await _private(interaction, asked.refusal)
+        return
     found = [r.profession for r in resolutions]
-    if all(p is not None for p in found):
+    if all(p is not None for p in found) and asked.unresolved is None:
         confident = [p for p in found if p is not None]
         repeated = messages.repeated_professions(names, confident)
         distinct = list(dict.fromkeys(confident))
         if repeated and len(distinct) < 2:  # nothing left to compare: say so, privately
-            await respond(
-                interaction, content=escape(repeated), ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
+            await _private(interaction, repeated)
             return
-        notes = [*map(messages.matched, resolutions), repeated]
-        note = "\n".join(n for n in notes if n) or None
-        await send_answer(interaction, served, kind, distinct, private=private, note=note)
+        notes = [*(messages.matched(r, place_answered=True) for r in resolutions), repeated]
+        note = "\n".join(n for n in [*notes, asked.note] if n) or None
+        await send_answer(
+            interaction, served, kind, distinct, private=private, note=note, place=asked.place
+        )
         return
-    keys = tuple(served.keys.key(p) if p else None for p in found)
+    await _ask(interaction, served, PickRef(kind, 0, (), private, asked.area), resolutions, asked)
+
+
+async def _private(interaction: Interaction, text: str) -> None:
+    await respond(interaction, content=escape(text), ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+def _questions(
+    served: Served, base: PickRef, resolutions: Sequence[Resolution], asked: where.Asked
+) -> list[discord.ui.Item[Any]]:
+    """The components asking for every unresolved name and place; none when any of them has
+    nothing to offer (the answer cannot be completed then)."""
     items: list[discord.ui.Item[Any]] = []
     for slot, res in enumerate(resolutions):
         if res.profession is None:
-            asked = _asking(served, PickRef(kind, slot, keys, private), res)
-            if not asked:  # nothing to offer for this name: the answer cannot be completed
-                items = []
-                break
-            items += asked
-    text = "\n".join(escape(messages.unresolved(r)) for r in resolutions if r.profession is None)
+            asking = _asking(served, base.asking(slot), res)
+            if not asking:
+                return []
+            items += asking
+    unresolved = asked.unresolved
+    if unresolved is not None:
+        if not unresolved.candidates:
+            return []
+        options = place_options(unresolved.candidates)
+        items.append(place_select(base, where.placeholder(unresolved), options))
+    return items
+
+
+async def _ask(
+    interaction: Interaction,
+    served: Served,
+    base: PickRef,
+    resolutions: Sequence[Resolution],
+    asked: where.Asked,
+) -> None:
+    """One private message: what was not understood, with the components that ask."""
+    keys = tuple(served.keys.key(r.profession) if r.profession else None for r in resolutions)
+    items = _questions(served, replace(base, keys=keys), resolutions, asked)
+    lines = [messages.unresolved(r) for r in resolutions if r.profession is None]
+    if asked.unresolved is not None:
+        lines.append(where.question(asked.unresolved))
     outcome(interaction, "asked")
     extra: dict[str, Any] = {}
     if items:
         extra["view"] = view = discord.ui.View(timeout=None)
         for item in items:
             view.add_item(item)
+    text = clip(escape("\n".join(lines)), limits.CONTENT)
     await respond(interaction, content=text, ephemeral=True, allowed_mentions=NO_MENTIONS, **extra)
 
 
@@ -306,20 +372,39 @@ async def pick(interaction: Interaction, served: Served, ref: PickRef, key: str)
     if chosen is None:
         await send_ephemeral(interaction, GONE)
         return
-    now = ref.picked(key)
+    await _advance(interaction, served, ref.picked(key), chosen.title, ref.slot)
+
+
+async def pick_place(interaction: Interaction, served: Served, ref: PickRef, area: str) -> None:
+    """The place was picked: ask what is still unsure, or tidy up and send the answer."""
+    await where.ready(served.answers.places)
+    place = served.answers.places.by_code(area)
+    if place is None:
+        await send_ephemeral(interaction, PLACE_GONE)
+        return
+    await _advance(interaction, served, ref.placed(area), place.name, None)
+
+
+async def _advance(
+    interaction: Interaction, served: Served, now: PickRef, label: str, slot: int | None
+) -> None:
+    """After a pick (of name ``slot``, or of the place when None): the next question, or the
+    answer."""
     if not now.complete:
         asked = interaction.message.content if interaction.message else ""
         await interaction.response.edit_message(
-            content=clip(escape(f"✓ {chosen.title}") + "\n" + asked, limits.CONTENT),
-            view=carry_over(interaction.message, now),
+            content=clip(escape(f"✓ {label}") + "\n" + asked, limits.CONTENT),
+            view=carry_over(interaction.message, now, slot),
             allowed_mentions=NO_MENTIONS,
         )
         return
     professions = served.keys.professions(now.keys)
-    if professions is None:
-        await send_ephemeral(interaction, GONE)
+    place = await _place_of(served, now.place)
+    if professions is None or (now.place and place is None):
+        await send_ephemeral(interaction, GONE if professions is None else PLACE_GONE)
         return
-    titles = escape("✓ " + " · ".join(p.title for p in professions))
+    names = [p.title for p in professions] + ([place.name] if place else [])
+    titles = escape("✓ " + " · ".join(names))
     await interaction.response.edit_message(content=titles, view=None, allowed_mentions=NO_MENTIONS)
     distinct = list(dict.fromkeys(professions))
     repeated = messages.repeated_professions([p.title for p in professions], professions)
@@ -331,9 +416,10 @@ async def pick(interaction: Interaction, served: Served, ref: PickRef, key: str)
     await send_answer(
         interaction,
         served,
-        ref.kind,
+        now.kind,
         distinct,
         followup=True,
-        private=ref.private,
+        private=now.private,
         note=repeated,
+        place=place,
     )

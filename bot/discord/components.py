@@ -15,17 +15,19 @@ import logging
 import math
 import re
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from typing import Any, Protocol, cast, runtime_checkable
 
 import discord
 
 from ..matching import Candidate
 from ..model import Profession
+from ..places import Place
 from ..render import limits
 from ..text import clip
 from .client import CareerBot
 from .common import send_ephemeral
-from .custom_ids import FOREIGN, MEANT, PAGE, PICK, PageRef, PickRef
+from .custom_ids import FOREIGN, MEANT, PAGE, PICK, WHERE, PageRef, PickRef
 from .observe import Watched, outcome, who
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,8 @@ class Handler(Protocol):
     async def turn_page(self, interaction: Interaction, ref: PageRef) -> None: ...
 
     async def pick(self, interaction: Interaction, ref: PickRef, key: str) -> None: ...
+
+    async def pick_place(self, interaction: Interaction, ref: PickRef, area: str) -> None: ...
 
 
 def _handler(client: CareerBot) -> Handler | None:
@@ -126,6 +130,32 @@ class PickSelect(Watched, discord.ui.DynamicItem[Select], template=PICK):
         await _handle(interaction, lambda h: h.pick(interaction, ref, key))
 
 
+class PlaceSelect(Watched, discord.ui.DynamicItem[Select], template=WHERE):
+    """The pick list of places for an ambiguous or unknown ``where``; its options are area
+    codes."""
+
+    def __init__(self, item: Select, ref: PickRef) -> None:
+        super().__init__(item)
+        self.ref = ref
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: AnyInteraction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> PlaceSelect:
+        assert isinstance(item, discord.ui.Select)
+        return cls(item, PickRef.parse_where(match))
+
+    async def callback(self, interaction: AnyInteraction) -> None:
+        values = self.item.values
+        if len(values) != 1 or values[0] not in {o.value for o in self.item.options}:
+            outcome(interaction, "refused")
+            log.info("Place list: a value that is not an option%s", who(interaction))
+            await send_ephemeral(interaction, NOT_AN_OPTION)
+            return
+        ref, area = self.ref, values[0]
+        await _handle(interaction, lambda h: h.pick_place(interaction, ref, area))
+
+
 class MeantButton(Watched, discord.ui.DynamicItem[Button], template=MEANT):
     """A "did you mean" suggestion for a name that matched nothing: picks it."""
 
@@ -170,6 +200,7 @@ DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
     PageButton,
     PickSelect,
     MeantButton,
+    PlaceSelect,
     Foreign,
 )
 
@@ -198,7 +229,7 @@ def page_buttons(ref: PageRef, pages: Sequence[tuple[str, str]]) -> discord.ui.V
         current = page == ref.page
         button: Button = discord.ui.Button(
             label=clip(label, limits.BUTTON_LABEL),
-            custom_id=PageRef(ref.kind, ref.keys, page, ref.fingerprint).custom_id(),
+            custom_id=replace(ref, page=page).custom_id(),
             style=discord.ButtonStyle.primary if current else discord.ButtonStyle.secondary,
             disabled=current,
             row=row,
@@ -233,6 +264,32 @@ def pick_select(ref: PickRef, placeholder: str, options: list[discord.SelectOpti
     return PickSelect(select, ref)
 
 
+PLACE_ROW = 3  # below the names' pick lists (rows 0-2, one per name)
+
+
+def place_options(places: Sequence[Place]) -> list[discord.SelectOption]:
+    """Full OEWS names; the values are their area codes."""
+    return [
+        discord.SelectOption(
+            label=clip(p.name, limits.SELECT_LABEL), value=p.code, description=p.kind_label
+        )
+        for p in places
+    ]
+
+
+def place_select(
+    ref: PickRef, placeholder: str, options: list[discord.SelectOption]
+) -> PlaceSelect:
+    """The pick list of places, below the names' ones."""
+    select: Select = discord.ui.Select(
+        custom_id=ref.where_id(),
+        placeholder=clip(placeholder, limits.SELECT_PLACEHOLDER),
+        options=options[: limits.SELECT_OPTIONS],
+        row=PLACE_ROW,
+    )
+    return PlaceSelect(select, ref)
+
+
 def meant_buttons(ref: PickRef, suggestions: Sequence[tuple[Profession, str]]) -> list[MeantButton]:
     """Did-you-mean buttons for ``ref.slot``: one per ``(profession, key)``, on one row."""
     made = []
@@ -247,14 +304,21 @@ def meant_buttons(ref: PickRef, suggestions: Sequence[tuple[Profession, str]]) -
     return made
 
 
-def carry_over(message: discord.Message | None, picked: PickRef) -> discord.ui.View:
-    """The pick items of ``message`` still to be used, each now carrying ``picked``'s keys."""
+def carry_over(
+    message: discord.Message | None, picked: PickRef, slot: int | None
+) -> discord.ui.View:
+    """The pick items of ``message`` still to be used, each now carrying ``picked``'s keys and
+    place; ``slot`` is the name just picked (None: the place was)."""
     view = discord.ui.View(timeout=None)
     for row in message.components if message else []:
         for c in getattr(row, "children", ()):
+            if isinstance(c, discord.SelectMenu) and re.fullmatch(WHERE, c.custom_id or ""):
+                if slot is not None:
+                    view.add_item(place_select(picked, c.placeholder or "", list(c.options)))
+                continue
             match = re.fullmatch(PICK, c.custom_id or "") or re.fullmatch(MEANT, c.custom_id or "")
             ref = PickRef.parse(match) if match else None
-            if ref is None or ref.slot == picked.slot:
+            if ref is None or ref.slot == slot:
                 continue
             ref = picked.asking(ref.slot)
             if isinstance(c, discord.SelectMenu):

@@ -12,6 +12,9 @@ names the answer and the step, so any process of the bot answers it, after a res
   ``cb1:pk:<kind>:<slot>:<keys>`` (the select's options are keys) and
   ``cb1:dm:<kind>:<slot>:<keys>:<key>``; ``keys`` has ``?`` for the names not picked yet, and
   ``<kind>`` ends with ``!`` when the answer was asked for privately.
+* An answer for a state or metro area adds ``@<area>`` (its 7-digit OEWS area code) to the
+  keys of its page buttons and picks (``@?`` while the place is still to be picked); the pick
+  list of places is ``cb1:wp:<kind>:<keys>`` (its options are area codes). No ``@``: national.
 
 The ``cb1`` prefix is the format's version. Anything else that reaches the bot (a tampered id,
 or one from a version before this format) is refused politely; see :data:`FOREIGN`.
@@ -23,7 +26,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..comparison import Kind
 from ..dataset import Dataset
@@ -38,22 +41,27 @@ _KEY = r"(?:\d{2}-\d{4}(?:\.\d{2})?|~[a-z2-7]{8})"
 _KEYS = rf"{_KEY}(?:,{_KEY}){{0,2}}"
 _SLOTS = rf"(?:{_KEY}|\?)(?:,(?:{_KEY}|\?)){{0,2}}"
 _KIND = "[" + "".join(KINDS) + "]"
+AREA = r"\d{7}"  # an OEWS area code
+_AT = rf"(?:@(?P<area>{AREA}))?"
+_AT_PICK = rf"(?:@(?P<area>{AREA}|\?))?"
 PAGE = (
-    rf"cb1:pg:(?P<kind>{_KIND}):(?P<keys>{_KEYS}):(?P<page>[a-z0-9_]{{1,24}}):(?P<fp>[a-z2-7]{{6}})"
+    rf"cb1:pg:(?P<kind>{_KIND}):(?P<keys>{_KEYS}){_AT}:(?P<page>[a-z0-9_]{{1,24}}):"
+    r"(?P<fp>[a-z2-7]{6})"
 )
-PICK = rf"cb1:pk:(?P<kind>{_KIND})(?P<private>!?):(?P<slot>[0-2]):(?P<keys>{_SLOTS})"
-MEANT = (
-    rf"cb1:dm:(?P<kind>{_KIND})(?P<private>!?):(?P<slot>[0-2]):(?P<keys>{_SLOTS}):(?P<key>{_KEY})"
-)
+_PICK_HEAD = rf"(?P<kind>{_KIND})(?P<private>!?):(?P<slot>[0-2]):(?P<keys>{_SLOTS}){_AT_PICK}"
+PICK = rf"cb1:pk:{_PICK_HEAD}"
+MEANT = rf"cb1:dm:{_PICK_HEAD}:(?P<key>{_KEY})"
+#: The pick list of places (an ambiguous or unknown ``where``); its options are area codes.
+WHERE = rf"cb1:wp:(?P<kind>{_KIND})(?P<private>!?):(?P<keys>{_SLOTS})"
 #: A page of a ranked list (/top): ``cb1:tp:<measure>:<education>:<field>:<page>[@<area>]``, with
 #: the measure's letter, the entry-education category's index (``-``: any), the field's SOC major
 #: group (``--``: any), the page's index and, for a list of a state or metro area, its 7-digit
 #: OEWS area code: the list is computed again from them.
 TOP = (
     r"cb1:tp:(?P<measure>[pgoje]):(?P<education>[0-7-]):(?P<field>\d{2}|--):(?P<page>\d{1,2})"
-    r"(?:@(?P<area>\d{7}))?"
+    rf"(?:@(?P<area>{AREA}))?"
 )
-_OURS = re.sub(r"\(\?P<\w+>", "(?:", f"{PAGE}|{PICK}|{MEANT}|{TOP}")
+_OURS = re.sub(r"\(\?P<\w+>", "(?:", f"{PAGE}|{PICK}|{MEANT}|{WHERE}|{TOP}")
 #: Any custom_id that is none of the above (fullmatch), e.g. tampered with or from an old version.
 FOREIGN = rf"(?!(?:{_OURS})\Z)(?s:.*)"
 
@@ -71,15 +79,16 @@ class PageRef:
     keys: tuple[str, ...]
     page: str
     fingerprint: str
+    place: str | None = None  # the OEWS area code of a state or metro area; None: national
 
     def custom_id(self) -> str:
-        code = KIND_CODES[self.kind]
-        return f"cb1:pg:{code}:{','.join(self.keys)}:{self.page}:{self.fingerprint}"
+        code, at = KIND_CODES[self.kind], f"@{self.place}" if self.place else ""
+        return f"cb1:pg:{code}:{','.join(self.keys)}{at}:{self.page}:{self.fingerprint}"
 
     @classmethod
     def parse(cls, match: re.Match[str]) -> PageRef:
         keys = tuple(match["keys"].split(","))
-        return cls(KINDS[match["kind"]], keys, match["page"], match["fp"])
+        return cls(KINDS[match["kind"]], keys, match["page"], match["fp"], match["area"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +99,15 @@ class PickRef:
     slot: int
     keys: tuple[str | None, ...]
     private: bool = False  # the answer, once picked, is for the asker's eyes only
+    place: str | None = None  # the answer's OEWS area code, ``?`` while unpicked; None: national
+
+    def _keys(self) -> str:
+        keys = ",".join(k or UNPICKED for k in self.keys)
+        return f"{keys}@{self.place}" if self.place else keys
 
     def _head(self, tag: str) -> str:
-        keys = ",".join(k or UNPICKED for k in self.keys)
         private = "!" if self.private else ""
-        return f"cb1:{tag}:{KIND_CODES[self.kind]}{private}:{self.slot}:{keys}"
+        return f"cb1:{tag}:{KIND_CODES[self.kind]}{private}:{self.slot}:{self._keys()}"
 
     def select_id(self) -> str:
         return self._head("pk")
@@ -102,17 +115,29 @@ class PickRef:
     def button_id(self, key: str) -> str:
         return f"{self._head('dm')}:{key}"
 
+    def where_id(self) -> str:
+        """The pick list of places (the keys without the place: that is what it picks)."""
+        keys = ",".join(k or UNPICKED for k in self.keys)
+        return f"cb1:wp:{KIND_CODES[self.kind]}{'!' if self.private else ''}:{keys}"
+
     def picked(self, key: str) -> PickRef:
         keys = list(self.keys)
         keys[self.slot] = key
-        return PickRef(self.kind, self.slot, tuple(keys), self.private)
+        return replace(self, keys=tuple(keys))
+
+    def placed(self, area: str) -> PickRef:
+        return replace(self, place=area)
 
     def asking(self, slot: int) -> PickRef:
-        return PickRef(self.kind, slot, self.keys, self.private)
+        return replace(self, slot=slot)
+
+    @property
+    def place_unpicked(self) -> bool:
+        return self.place == UNPICKED
 
     @property
     def complete(self) -> bool:
-        return all(self.keys)
+        return all(self.keys) and not self.place_unpicked
 
     @classmethod
     def parse(cls, match: re.Match[str]) -> PickRef | None:
@@ -121,7 +146,14 @@ class PickRef:
         slot = int(match["slot"])
         if slot >= len(keys):
             return None
-        return cls(KINDS[match["kind"]], slot, keys, private=bool(match["private"]))
+        private = bool(match["private"])
+        return cls(KINDS[match["kind"]], slot, keys, private, match["area"])
+
+    @classmethod
+    def parse_where(cls, match: re.Match[str]) -> PickRef:
+        """The pick list of places: its place is what is being picked."""
+        keys = tuple(None if k == UNPICKED else k for k in match["keys"].split(","))
+        return cls(KINDS[match["kind"]], 0, keys, bool(match["private"]), UNPICKED)
 
 
 class Keys:

@@ -95,6 +95,16 @@ class Places:
             raise PlacesError([f"{names_path}: {p}" for p in problems])
         return PlaceResolver(index), WageLookup(table, places)
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the data is loaded (so that no call reads files or builds indexes)."""
+        return self._loaded is not None and self._sorted is not None
+
+    def by_code(self, code: str) -> Place | None:
+        """The place of an OEWS area code (``"0000000"``: national); None when unknown."""
+        found = self.resolver.known(code) if code.isdigit() else None
+        return found.place if found is not None else None
+
     def warm(self) -> None:
         """Load now (in a worker thread at start-up) so that no answer waits for it."""
         self._load()

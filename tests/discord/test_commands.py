@@ -146,7 +146,7 @@ async def test_help_lists_every_command_with_its_own_description(
     for cmd in all_commands(career_cog, info_cog):
         assert any(name.startswith(f"/{cmd.name}") for name in fields)
         assert cmd.description in fields.values()
-    assert "/compare `a` `b` [`c`] [`private`]" in fields
+    assert "/compare `a` `b` [`c`] [`where`] [`private`]" in fields
 
 
 async def test_about_names_sources_version_and_onet(
@@ -183,8 +183,11 @@ def test_every_command_and_option_is_described(career_cog: CareerCog, info_cog: 
         assert 10 <= len(cmd.description) <= 100
         for p in cmd.parameters:
             assert p.description and p.description != "…" and len(p.description) <= 100
-            if p.name == "private":  # the one option that is not a profession
+            if p.name == "private":  # the options that are not a profession
                 assert not p.required and p.default is False
+                continue
+            if p.name == "where":
+                assert not p.required and p.default is None and p.autocomplete is not None
                 continue
             assert p.autocomplete is not None
             assert p.required or (cmd.name, p.name) == ("compare", "c")  # a third, if you like

@@ -118,9 +118,9 @@ def test_synced_commands_have_options_and_autocomplete(fake: FakeDiscord) -> Non
     assert set(commands) == set(COMMANDS)
     options = {name: [o["name"] for o in c.get("options") or []] for name, c in commands.items()}
     assert options == {
-        "compare": ["a", "b", "c", "private"],
-        "salary": ["profession", "private"],
-        "career": ["profession", "private"],
+        "compare": ["a", "b", "c", "where", "private"],
+        "salary": ["profession", "where", "private"],
+        "career": ["profession", "where", "private"],
         "top": ["measure", "education", "field", "where", "private"],
         "explore": ["profession", "pays_more", "less_school", "growing", "private"],
         "help": [],
@@ -128,11 +128,12 @@ def test_synced_commands_have_options_and_autocomplete(fake: FakeDiscord) -> Non
         "invite": [],
     }
     for name in ("compare", "salary", "career"):
-        *names, private = commands[name]["options"]
+        *names, where, private = commands[name]["options"]
         for option in names:
             assert option["type"] == 3 and option["autocomplete"]
             assert option.get("required", False) == (option["name"] != "c")  # c: a third, if any
             assert option["description"] and option.get("max_length") == 100
+        assert where["type"] == 3 and not where.get("required") and where["autocomplete"]
         assert private["type"] == 5 and not private.get("required")  # 5: boolean
     assert all(c["description"] for c in commands.values())
     for command in commands.values():  # server and user installs; servers, bot DMs, group DMs
@@ -335,6 +336,49 @@ def test_top_where_pages_carry_the_place(fake: FakeDiscord, answers: Answers) ->
     assert choices_problems(choices) == [] and choices[0]["value"] == "0019100"
 
 
+def _place_page(answers: Answers, kind: Kind, names: list[str], area: str) -> dict[str, Any]:
+    profs = [p for p in (answers.matcher.resolve(n).profession for n in names) if p is not None]
+    place = answers.places.by_code(area)
+    return dict(render_pages(build_view(answers, kind, profs, place))[0].to_dict())
+
+
+def test_where_typed_picked_from_autocomplete_or_named_after_the_profession(
+    fake: FakeDiscord, answers: Answers
+) -> None:
+    choices = fake.autocomplete("salary", "where", "tex", {"profession": "registered nurse"})
+    assert choices.callback_type == AUTOCOMPLETE_RESULT and choices_problems(choices.choices) == []
+    texas = choices.choices[0]
+    assert texas["name"] == "Texas"
+    expected = _place_page(answers, Kind.SALARY, ["registered nurse"], texas["value"])
+    for options in (
+        {"profession": "registered nurse", "where": texas["value"]},  # the autocomplete's pick
+        {"profession": "registered nurse", "where": "texas"},  # typed, not picked
+        {"profession": "registered nurse in texas"},  # named after the profession
+    ):
+        record = fake.slash("salary", options)
+        assert record.callback_type == CHANNEL_MESSAGE and not record.ephemeral, options
+        _check_body(record)
+        assert record.embeds == [expected], options
+
+
+def test_an_ambiguous_place_asks_privately_and_the_pick_answers_for_it(
+    fake: FakeDiscord, answers: Answers
+) -> None:
+    names = ["registered nurse", "lawyer"]
+    record = fake.slash("compare", {"a": names[0], "b": names[1], "where": "Portland"})
+    assert record.callback_type == CHANNEL_MESSAGE and record.ephemeral
+    _check_body(record)
+    assert "Portland-Vancouver-Hillsboro, OR-WA" in record.content
+    (select,) = [c for row in record.components for c in row["components"]]
+    area = select["options"][0]["value"]
+    picked = fake.select(fake.response_message(record), select["custom_id"], [area])
+    assert picked.callback_type == UPDATE_MESSAGE
+    fake.wait_for(lambda: bool(picked.followups), 5, "the answer")
+    (answer,) = picked.followups
+    assert message_problems(answer) == [] and answer["allowed_mentions"] == {"parse": []}
+    assert answer["embeds"] == [_place_page(answers, Kind.COMPARE, names, area)]
+
+
 def test_a_forged_custom_id_gets_a_polite_private_refusal(fake: FakeDiscord) -> None:
     record = fake.slash("compare", {"a": "collections specialist", "b": "loan officer"})
     message = fake.response_message(record)
@@ -434,6 +478,7 @@ def test_buttons_work_after_a_restart(tmp_path: Path, answers: Answers) -> None:
         with BotProcess(fake, env=bot_env(tmp_path)) as bot:
             bot.wait_ready(60)
             record = fake.slash("compare", dict(zip("ab", names, strict=True)))
+            where = fake.slash("salary", {"profession": "registered nurse", "where": "Portland"})
         assert bot.returncode == 0
         message = fake.response_message(record)
         assert message is not None and not any(
@@ -446,6 +491,12 @@ def test_buttons_work_after_a_restart(tmp_path: Path, answers: Answers) -> None:
             assert turned.callback_type == UPDATE_MESSAGE and turned.embeds == [pages[2]]
             copy = fake.click(fake.message(message["id"]), buttons[4]["custom_id"], user="bob")
             assert copy.ephemeral and copy.embeds == [pages[4]] and copy.content == YOUR_COPY
+            (places,) = [c for row in where.components for c in row["components"]]
+            area = places["options"][-1]["value"]  # a pick list of places answers too
+            picked = fake.select(fake.response_message(where), places["custom_id"], [area])
+            fake.wait_for(lambda: bool(picked.followups), 5, "the answer")
+            expected = _place_page(answers, Kind.SALARY, ["registered nurse"], area)
+            assert picked.followups[0]["embeds"] == [expected]
         assert "Traceback" not in bot.output, bot.output_tail()
         fake.assert_clean()
 

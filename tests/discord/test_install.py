@@ -40,7 +40,7 @@ async def test_answers_are_public_unless_asked_privately(
     interaction: Any, career_cog: CareerCog, private: bool
 ) -> None:
     inter = interaction()
-    await call(career_cog.salary, inter, "registered nurse", private)
+    await call(career_cog.salary, inter, "registered nurse", None, private)
     kwargs = sent(inter.response.send_message)
     assert_clean_payload(kwargs)
     assert kwargs["ephemeral"] is private
@@ -50,7 +50,7 @@ async def test_a_private_question_stays_private_through_the_pick(
     interaction: Any, career_cog: CareerCog, mini_answers: Answers
 ) -> None:
     inter = interaction()
-    await call(career_cog.career, inter, "loss prevention", True)
+    await call(career_cog.career, inter, "loss prevention", None, True)
     asked = sent(inter.response.send_message)
     (select,) = asked["view"].children
     assert select.custom_id.startswith("cb1:pk:r!:")

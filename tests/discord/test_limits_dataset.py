@@ -91,7 +91,7 @@ class Adapter:
         self.checked += 1
         return body
 
-    async def run(self, command: str, *names: str) -> dict[str, Any]:
+    async def run(self, command: str, *names: str | None) -> dict[str, Any]:
         """``/command names…`` answered by the cog over the whole dataset."""
         inter = self._reset()
         await call(getattr(self.cog, command), inter, *names)
@@ -322,3 +322,46 @@ async def test_compare_triples_naming_one_profession_twice(
         assert kwargs["embed"].title.count(" vs ") == 1  # the two different ones
         kwargs = await adapter.run("compare", a.id, a.id, a.id)
         assert kwargs.get("ephemeral") is True and "All three names are" in kwargs["content"]
+
+
+# --------------------------------------------------------------------------- places
+
+
+async def test_location_answers_over_2000_pairs_through_the_adapter(
+    adapter: Adapter, answers: Answers, profs: list[Profession]
+) -> None:
+    """/salary, /career and /compare with ``where`` (the autocomplete's area code) for 2,000
+    random (occupation, area) pairs: every message, components included, within the limits."""
+    rng = random.Random(11)
+    official = [p for p in profs if p.soc]
+    areas = [p.code for p in answers.places.all]
+    for i in range(2000):
+        prof, area = rng.choice(official), rng.choice(areas)
+        command = ("salary", "career", "compare")[i % 3]
+        names = [prof.id, rng.choice(official).id] if command == "compare" else [prof.id]
+        if names[1:] == names[:1]:
+            continue
+        third = [None] if command == "compare" else []  # /compare's optional c
+        kwargs = await adapter.run(command, *names, *third, area)
+        assert not kwargs.get("ephemeral"), (names, area)
+        if kwargs.get("view") is not None:
+            await adapter.every_page(kwargs)
+    assert adapter.checked >= 1990
+
+
+async def test_every_ambiguous_place_name_asks_within_the_limits(
+    adapter: Adapter, answers: Answers
+) -> None:
+    """Every name the place index maps to several places: the private question (its text
+    listing full OEWS names, and the pick list of places) within the limits."""
+    index = answers.places.resolver.index
+    names = sorted(k for k, (_, places) in index.keys.items() if len(places) > 1)
+    assert len(names) >= 10, names
+    for name in names:
+        kwargs = await adapter.run("compare", "lawyer", "registered nurse", None, name)
+        assert kwargs["ephemeral"] is True, name
+        body = payload(kwargs)
+        (row,) = body["components"]
+        (select,) = row["components"]
+        assert select["type"] == 3 and 2 <= len(select["options"]) <= limits.SELECT_OPTIONS
+    print(f"\nambiguous places: {len(names)} names, each asked within the limits")

@@ -6,6 +6,7 @@ The cog also answers the buttons and pick lists of those answers (it is the comp
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -15,8 +16,8 @@ from discord import app_commands
 from ...answers import Answers
 from ...charts.service import ChartService
 from ...comparison import Kind
-from .. import answering
-from ..autocomplete import choices
+from .. import answering, where
+from ..autocomplete import choices, place_choices
 from ..client import CareerBot, ServingCog
 from ..components import DYNAMIC_ITEMS
 from ..custom_ids import PageRef, PickRef
@@ -50,7 +51,10 @@ class _ProfessionText(app_commands.Transformer):
 
 ProfessionName = app_commands.Transform[str, _ProfessionText]
 
+PlaceName = ProfessionName  # text of 1–100 characters too: a typed place or an area code
+
 PRIVATE = "Only you see the answer (default: everyone who can read this chat)"
+WHERE = "A state or metro area, e.g. Texas, Dallas, NYC (default: the whole US)"
 
 #: Per user and command: generous for people, a brake on anyone flooding a channel with answers.
 COOLDOWN_RATE, COOLDOWN_PER = 10, 60.0
@@ -73,11 +77,14 @@ class CareerCog(ServingCog, name="Careers"):
     def __init__(self, answers: Answers, charts: ChartService | None = None) -> None:
         self.answers = answers
         self.served = answering.Served.of(answers, charts)  # charts None: no pictures
+        self._warming: asyncio.Task[None] | None = None
 
     async def cog_load(self) -> None:
-        """Start drawing the warm-up charts in the background: the bot is online meanwhile."""
+        """Start drawing the warm-up charts and load the place data in the background (a
+        worker thread): the bot is online meanwhile, and no answer waits for either."""
         if self.served.charts is not None:
             self.served.charts.warm()
+        self._warming = asyncio.create_task(where.ready(self.answers.places))
 
     async def cog_unload(self) -> None:
         if self.served.charts is not None:
@@ -92,6 +99,7 @@ class CareerCog(ServingCog, name="Careers"):
         a="First profession: start typing and pick one, e.g. collections specialist",
         b="Second profession to compare it with, e.g. loan officer",
         c="A third profession, if you like, e.g. bank teller",
+        where=WHERE,
         private=PRIVATE,
     )
     @answer_cooldown()
@@ -101,10 +109,13 @@ class CareerCog(ServingCog, name="Careers"):
         a: ProfessionName,
         b: ProfessionName,
         c: ProfessionName | None = None,
+        where: PlaceName | None = None,
         private: bool = False,
     ) -> None:
         names = [a, b] if c is None else [a, b, c]
-        await answering.answer(interaction, self.served, Kind.COMPARE, names, private=private)
+        await answering.answer(
+            interaction, self.served, Kind.COMPARE, names, private=private, place=where
+        )
 
     @app_commands.command(
         name="salary",
@@ -112,13 +123,20 @@ class CareerCog(ServingCog, name="Careers"):
     )
     @app_commands.describe(
         profession="The profession: start typing and pick one, e.g. registered nurse",
+        where=WHERE,
         private=PRIVATE,
     )
     @answer_cooldown()
     async def salary(
-        self, interaction: Interaction, profession: ProfessionName, private: bool = False
+        self,
+        interaction: Interaction,
+        profession: ProfessionName,
+        where: PlaceName | None = None,
+        private: bool = False,
     ) -> None:
-        await answering.answer(interaction, self.served, Kind.SALARY, [profession], private=private)
+        await answering.answer(
+            interaction, self.served, Kind.SALARY, [profession], private=private, place=where
+        )
 
     @app_commands.command(
         name="career",
@@ -127,13 +145,20 @@ class CareerCog(ServingCog, name="Careers"):
     )
     @app_commands.describe(
         profession="The profession: start typing and pick one, e.g. software developer",
+        where=WHERE,
         private=PRIVATE,
     )
     @answer_cooldown()
     async def career(
-        self, interaction: Interaction, profession: ProfessionName, private: bool = False
+        self,
+        interaction: Interaction,
+        profession: ProfessionName,
+        where: PlaceName | None = None,
+        private: bool = False,
     ) -> None:
-        await answering.answer(interaction, self.served, Kind.CAREER, [profession], private=private)
+        await answering.answer(
+            interaction, self.served, Kind.CAREER, [profession], private=private, place=where
+        )
 
     @compare.autocomplete("a")
     @compare.autocomplete("b")
@@ -146,6 +171,16 @@ class CareerCog(ServingCog, name="Careers"):
         """Runs on every keystroke: no I/O, nothing awaited (see :mod:`..autocomplete`)."""
         return choices(self.answers.matcher, current if isinstance(current, str) else "")
 
+    @compare.autocomplete("where")
+    @salary.autocomplete("where")
+    @career.autocomplete("where")
+    async def where_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """States first, then metro areas, most jobs first; the value is the OEWS area code."""
+        await where.ready(self.answers.places)  # loaded at start-up; a worker thread if not yet
+        return place_choices(self.answers.places, current if isinstance(current, str) else "")
+
     # The components' Handler: what a page button or a pick does.
 
     async def turn_page(self, interaction: Interaction, ref: PageRef) -> None:
@@ -153,3 +188,6 @@ class CareerCog(ServingCog, name="Careers"):
 
     async def pick(self, interaction: Interaction, ref: PickRef, key: str) -> None:
         await answering.pick(interaction, self.served, ref, key)
+
+    async def pick_place(self, interaction: Interaction, ref: PickRef, area: str) -> None:
+        await answering.pick_place(interaction, self.served, ref, area)
