@@ -51,13 +51,17 @@ def area_pay(place: Place, values: Sequence[int]) -> AreaPay:
     return AreaPay(place=place, missing=missing, **figures)
 
 
+_TOP_CODED = int(Mark.TOP_CODED)
+_ABOVE_ALL = 10**9  # a top-coded annual mean ranks above every number
+
+
 def _ranks(value: int) -> bool:
-    return value >= 0 or value == Mark.TOP_CODED
+    return value >= 0 or value == _TOP_CODED
 
 
 def _sort_value(value: int) -> int:
     """Annual means in ranking order: top-coded above every number, absent left out."""
-    return 10**9 if value == Mark.TOP_CODED else value
+    return _ABOVE_ALL if value == _TOP_CODED else value
 
 
 class WageLookup:
@@ -111,10 +115,11 @@ class WageLookup:
             column = block.columns[_ANNUAL_I] if block else ()
             peers = self._peers(kind, nonmetro)
             areas = block.areas if block else ()
+            # one pass in a comprehension, no calls per area: this runs on a block's first use
             found = sorted(
-                _sort_value(column[i])
-                for i, a in enumerate(areas)
-                if a in peers and _ranks(column[i])
+                v if v >= 0 else _ABOVE_ALL
+                for a, v in zip(areas, column, strict=True)
+                if a in peers and (v >= 0 or v == _TOP_CODED)
             )
             if len(self._score_cache) >= SCORE_CACHE:
                 self._score_cache.clear()
