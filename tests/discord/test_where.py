@@ -310,3 +310,29 @@ async def test_the_cog_warms_the_place_data_when_it_loads(mini_answers: Answers)
     assert cog._warming is not None
     await cog._warming
     assert answers.places.loaded
+
+
+@pytest.mark.parametrize("hostile", ["@everyone", "**bold** <@123>", "x" * 100, "🏳️‍🌈🏳️‍🌈", " "])
+async def test_hostile_where_text_gets_a_clean_private_note_or_the_national_answer(
+    interaction: Any, career_cog: CareerCog, hostile: str
+) -> None:
+    inter = interaction()
+    await call(career_cog.salary, inter, "registered nurse", hostile)
+    kwargs = sent(inter.response.send_message)
+    assert_clean_payload(kwargs)
+    if hostile.strip():
+        assert kwargs["ephemeral"] is True and "@everyone" not in kwargs["content"]
+    else:  # nothing typed: the national answer
+        assert not kwargs["ephemeral"] and "Texas" not in _embed(kwargs)["title"]
+
+
+@pytest.mark.parametrize("national", ["US", "national", "0000000"])
+async def test_where_national_is_the_national_answer(
+    interaction: Any, career_cog: CareerCog, mini_answers: Answers, national: str
+) -> None:
+    inter = interaction()
+    await call(career_cog.salary, inter, "registered nurse", national)
+    kwargs = sent(inter.response.send_message)
+    nurse = mini_answers.matcher.resolve("registered nurse").profession
+    assert nurse is not None
+    assert _embed(kwargs)["title"] == render_pages(mini_answers.salary(nurse))[0].title
