@@ -301,20 +301,20 @@ async def answer(
     if asked.refusal is not None:
         await _private(interaction, asked.refusal)
         return
-    found = [r.profession for r in resolutions]
-    if all(p is not None for p in found) and asked.unresolved is None:
-        confident = [p for p in found if p is not None]
+    confident = [r.profession for r in resolutions if r.profession is not None]
+    if len(confident) == len(resolutions):
         repeated = messages.repeated_professions(names, confident)
         distinct = list(dict.fromkeys(confident))
-        if repeated and len(distinct) < 2:  # nothing left to compare: say so, privately
+        if repeated and len(distinct) < 2:  # nothing left to compare: say so before asking more
             await _private(interaction, repeated)
             return
-        notes = [*(messages.matched(r, place_answered=True) for r in resolutions), repeated]
-        note = "\n".join(n for n in [*notes, asked.note] if n) or None
-        await send_answer(
-            interaction, served, kind, distinct, private=private, note=note, place=asked.place
-        )
-        return
+        if asked.unresolved is None:
+            notes = [*(messages.matched(r, place_answered=True) for r in resolutions), repeated]
+            note = "\n".join(n for n in [*notes, asked.note] if n) or None
+            await send_answer(
+                interaction, served, kind, distinct, private=private, note=note, place=asked.place
+            )
+            return
     await _ask(interaction, served, PickRef(kind, 0, (), private, asked.area), resolutions, asked)
 
 

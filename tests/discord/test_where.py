@@ -336,3 +336,13 @@ async def test_where_national_is_the_national_answer(
     nurse = mini_answers.matcher.resolve("registered nurse").profession
     assert nurse is not None
     assert _embed(kwargs)["title"] == render_pages(mini_answers.salary(nurse))[0].title
+
+
+async def test_a_profession_compared_with_itself_is_refused_before_the_place_is_asked(
+    interaction: Any, career_cog: CareerCog
+) -> None:
+    inter = interaction()
+    await call(career_cog.compare, inter, "registered nurse", "registered nurse", "Portland")
+    kwargs = sent(inter.response.send_message)
+    assert kwargs["ephemeral"] is True and "Both names are" in kwargs["content"]
+    assert "view" not in kwargs
