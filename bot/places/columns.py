@@ -11,21 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from ..model import TOP_CODED_WAGE, Money
-from .table import _MARK_STEP, FIELD_INDEX, FIELDS, AreaTable, Mark
-
-if TYPE_CHECKING:
-    import numpy as np
+from .table import FIELD_INDEX, FIELDS, AreaTable, Mark
 
 PLACES_KEPT = 64  # places whose figures are kept as dictionaries
 _ABSENT = -(2**31)  # no row for this occupation in this area
-_EMPLOYMENT, _HOURLY, _ANNUAL = (
-    FIELD_INDEX["employment"],
-    FIELD_INDEX["hourly_mean"],
-    FIELD_INDEX["annual_mean"],
-)
+_EMPLOYMENT, _ANNUAL = FIELD_INDEX["employment"], FIELD_INDEX["annual_mean"]
 
 
 class Local(NamedTuple):
@@ -56,8 +49,8 @@ class AreaColumns:
             n = len(rows)
             width = len(FIELDS) * n
             planes = np.frombuffer(cols, dtype=np.uint8).reshape(4, width)
-            values = planes.T.copy().view("<i4").reshape(len(FIELDS), n).astype(np.int64)
-            self._annual[rows, j] = _annual(values[_ANNUAL], values[_HOURLY])
+            values = planes.T.copy().view("<i4").reshape(len(FIELDS), n)
+            self._annual[rows, j] = values[_ANNUAL]
             self._employment[rows, j] = values[_EMPLOYMENT]
         self.here = lru_cache(maxsize=PLACES_KEPT)(self._here)
 
@@ -74,17 +67,6 @@ class AreaColumns:
                 continue
             found[soc] = Local(_money(pay), jobs if jobs >= 0 else None)
         return found
-
-
-def _annual(stored: np.ndarray, hourly: np.ndarray) -> np.ndarray:
-    """The annual means as :mod:`.table` stores them (the difference from hourly × 2,080 where
-    the hourly mean is published; a marker there is the mark × 10⁸) back to figures and marks."""
-    import numpy as np
-
-    with_hourly = hourly >= 0
-    marked = stored <= -_MARK_STEP
-    out = np.where(with_hourly & ~marked, stored + (hourly * 208 + 5) // 10, stored)
-    return np.where(with_hourly & marked, stored // _MARK_STEP, out)
 
 
 def _money(value: int) -> Money | None:

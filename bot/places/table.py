@@ -201,7 +201,7 @@ class AreaTable:
 
     def packed(self, occupation: str) -> tuple[bytes, bytes]:
         """One occupation's block as stored: its area indexes (``u16``) and its columns (byte
-        planes shuffled, annual wages as residuals). For readers of many blocks at once."""
+        planes shuffled). For readers of many blocks at once."""
         offset, length, count = self._offsets[occupation]
         start = self._body + offset
         raw = zlib.decompress(self._data[start : start + length])
