@@ -342,7 +342,15 @@ async def test_a_profession_compared_with_itself_is_refused_before_the_place_is_
     interaction: Any, career_cog: CareerCog
 ) -> None:
     inter = interaction()
-    await call(career_cog.compare, inter, "registered nurse", "registered nurse", "Portland")
+    await call(career_cog.compare, inter, "registered nurse", "registered nurse", None, "Portland")
     kwargs = sent(inter.response.send_message)
     assert kwargs["ephemeral"] is True and "Both names are" in kwargs["content"]
     assert "view" not in kwargs
+
+
+async def test_three_professions_in_one_place(interaction: Any, career_cog: CareerCog) -> None:
+    inter = interaction()
+    await call(career_cog.compare, inter, "registered nurse", "lawyer", "cashier", "TX")
+    kwargs = sent(inter.response.send_message)
+    assert_clean_payload(kwargs)
+    assert not kwargs["ephemeral"] and "Texas" in _embed(kwargs)["title"]
