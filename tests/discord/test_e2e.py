@@ -355,7 +355,7 @@ def test_where_typed_picked_from_autocomplete_or_named_after_the_profession(
         {"profession": "registered nurse", "where": "texas"},  # typed, not picked
         {"profession": "registered nurse in texas"},  # named after the profession
     ):
-        record = fake.slash("salary", options)
+        record = fake.slash("salary", options, user="bob")  # alice's cooldown left for others
         assert record.callback_type == CHANNEL_MESSAGE and not record.ephemeral, options
         _check_body(record)
         assert record.embeds == [expected], options
@@ -365,13 +365,14 @@ def test_an_ambiguous_place_asks_privately_and_the_pick_answers_for_it(
     fake: FakeDiscord, answers: Answers
 ) -> None:
     names = ["registered nurse", "lawyer"]
-    record = fake.slash("compare", {"a": names[0], "b": names[1], "where": "Portland"})
+    # bob asks: alice's /compare answers in this module stay within the per-user cooldown
+    record = fake.slash("compare", {"a": names[0], "b": names[1], "where": "Portland"}, user="bob")
     assert record.callback_type == CHANNEL_MESSAGE and record.ephemeral
     _check_body(record)
     assert "Portland-Vancouver-Hillsboro, OR-WA" in record.content
     (select,) = [c for row in record.components for c in row["components"]]
     area = select["options"][0]["value"]
-    picked = fake.select(fake.response_message(record), select["custom_id"], [area])
+    picked = fake.select(fake.response_message(record), select["custom_id"], [area], user="bob")
     assert picked.callback_type == UPDATE_MESSAGE
     fake.wait_for(lambda: bool(picked.followups), 5, "the answer")
     (answer,) = picked.followups
