@@ -131,7 +131,7 @@ def map_sheet(view: Sheet, spec: Spec | None) -> Sheet:
     else:
         text, source = NO_MAP, STATE_SOURCE
     block = Block(pictures.MAP_PAGE, pictures.MAP_LABEL, Layout.LEAD, text=text)
-    title = f"{view.columns[0] if view.columns else view.title}: mean pay by state"
+    title = f"{spec.occupation}: mean pay by state" if isinstance(spec, MapChart) else view.title
     return Sheet(view.kind, title, view.columns, view.ids, None, (block,), (source,), url=view.url)
 
 

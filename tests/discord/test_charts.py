@@ -138,6 +138,7 @@ async def test_salary_and_career_get_a_map_page_with_the_state_map(
             assert file.filename == "map.png" and "by state" in file.description
             assert edit["embed"].image.url == "attachment://map.png"
             assert "California" in (edit["embed"].description or "")
+            assert edit["embed"].title == "Registered Nurses: mean pay by state"
 
 
 async def test_turning_back_keeps_the_attachment_and_a_page_without_a_chart_drops_it(
