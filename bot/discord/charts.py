@@ -106,6 +106,9 @@ def _left(interaction: discord.Interaction[Any]) -> float:
 async def _settle(drawing: asyncio.Future[Chart], timeout: float) -> Chart | None:
     try:
         return await asyncio.wait_for(drawing, timeout)
+    except TimeoutError:  # a busy machine, not a fault: one line, no traceback
+        log.warning("Chart not drawn within %.0f s; answering without it", timeout)
+        return None
     except Exception:
         log.exception("Chart could not be drawn; answering without it")
         return None

@@ -258,3 +258,17 @@ async def test_a_three_way_comparison_carries_all_three_ranges(
     (file,) = kwargs["files"]
     assert file.filename == "compare.png"
     assert all(t in file.description for t in ("Electricians", "Plumbers", "Carpenters"))
+
+
+def test_a_chart_past_its_wait_is_left_out_with_one_line_and_no_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def scenario() -> Chart | None:
+        never: asyncio.Future[Chart] = asyncio.get_running_loop().create_future()
+        return await discord_charts._settle(never, 0.01)
+
+    with caplog.at_level("WARNING", logger=discord_charts.log.name):
+        assert asyncio.run(scenario()) is None
+    (record,) = [r for r in caplog.records if r.name == discord_charts.log.name]
+    assert record.levelname == "WARNING" and record.exc_info is None
+    assert "not drawn within" in record.getMessage()
