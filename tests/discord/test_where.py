@@ -28,6 +28,16 @@ from .mocks import assert_clean_payload, call, message_of, press, sent
 TEXAS = "4800000"
 
 
+async def _reply(interaction: Any, command: Any, *args: Any) -> dict[str, Any]:
+    """What a fresh interaction's first response sends for ``command(*args)``: always a payload
+    within Discord's limits that can ping nobody."""
+    inter = interaction()
+    await call(command, inter, *args)
+    kwargs: dict[str, Any] = sent(inter.response.send_message)
+    assert_clean_payload(kwargs)
+    return kwargs
+
+
 def _embed(kwargs: dict[str, Any]) -> dict[str, Any]:
     embed = kwargs["embed"]
     assert isinstance(embed, discord.Embed)
@@ -45,10 +55,7 @@ def _expected(answers: Answers, kind: Kind, names: list[str], area: str) -> dict
 async def test_where_typed_or_picked_answers_for_the_place(
     interaction: Any, career_cog: CareerCog, mini_answers: Answers, typed: str
 ) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, "registered nurse", typed)
-    kwargs = sent(inter.response.send_message)
-    assert_clean_payload(kwargs)
+    kwargs = await _reply(interaction, career_cog.salary, "registered nurse", typed)
     assert not kwargs["ephemeral"]
     embed = _embed(kwargs)
     assert (
@@ -79,10 +86,7 @@ async def test_every_command_answers_for_the_place(
 async def test_a_place_typed_after_the_profession_answers_for_it(
     interaction: Any, career_cog: CareerCog, mini_answers: Answers, typed: str
 ) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, typed)
-    kwargs = sent(inter.response.send_message)
-    assert_clean_payload(kwargs)
+    kwargs = await _reply(interaction, career_cog.salary, typed)
     embed = _embed(kwargs)
     assert (
         embed["title"] == _expected(mini_answers, Kind.SALARY, ["registered nurse"], TEXAS)["title"]
@@ -93,9 +97,7 @@ async def test_a_place_typed_after_the_profession_answers_for_it(
 async def test_where_wins_over_a_typed_place_and_the_answer_says_so(
     interaction: Any, career_cog: CareerCog
 ) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, "registered nurse in texas", "Ohio")
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _reply(interaction, career_cog.salary, "registered nurse in texas", "Ohio")
     embed = _embed(kwargs)
     assert "Ohio" in embed["title"]
     assert "not Texas" in embed["author"]["name"]
@@ -104,10 +106,9 @@ async def test_where_wins_over_a_typed_place_and_the_answer_says_so(
 async def test_two_professions_in_two_places_are_refused_kindly(
     interaction: Any, career_cog: CareerCog
 ) -> None:
-    inter = interaction()
-    await call(career_cog.compare, inter, "registered nurse in texas", "lawyer in ohio")
-    kwargs = sent(inter.response.send_message)
-    assert_clean_payload(kwargs)
+    kwargs = await _reply(
+        interaction, career_cog.compare, "registered nurse in texas", "lawyer in ohio"
+    )
     assert kwargs["ephemeral"] is True and "Texas and Ohio" in kwargs["content"]
     assert "embed" not in kwargs
 
@@ -115,10 +116,7 @@ async def test_two_professions_in_two_places_are_refused_kindly(
 async def test_an_ambiguous_place_asks_with_a_pick_list_that_answers(
     interaction: Any, career_cog: CareerCog, mini_answers: Answers
 ) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, "registered nurse", "Portland", True)
-    asked = sent(inter.response.send_message)
-    assert_clean_payload(asked)
+    asked = await _reply(interaction, career_cog.salary, "registered nurse", "Portland", True)
     assert asked["ephemeral"] is True and "embed" not in asked
     assert "• Portland-Vancouver-Hillsboro, OR-WA" in asked["content"]  # full OEWS names
     (select,) = asked["view"].children
@@ -138,27 +136,19 @@ async def test_an_ambiguous_place_asks_with_a_pick_list_that_answers(
 async def test_an_unknown_place_says_so_with_suggestions_to_pick(
     interaction: Any, career_cog: CareerCog
 ) -> None:
-    inter = interaction()
-    await call(career_cog.career, inter, "registered nurse", "Atlantis")
-    asked = sent(inter.response.send_message)
-    assert_clean_payload(asked)
+    asked = await _reply(interaction, career_cog.career, "registered nurse", "Atlantis")
     assert asked["ephemeral"] and "No state or metro area called “Atlantis”" in asked["content"]
     (select,) = asked["view"].children
     assert isinstance(select, PlaceSelect)
     assert all(o.label in asked["content"] for o in select.item.options)
-    inter = interaction()
-    await call(career_cog.career, inter, "registered nurse", "qqqqqqqq zzzzzz")
-    nothing = sent(inter.response.send_message)
+    nothing = await _reply(interaction, career_cog.career, "registered nurse", "qqqqqqqq zzzzzz")
     assert nothing["ephemeral"] and "view" not in nothing and "Texas" in nothing["content"]
 
 
 async def test_a_name_and_a_place_both_unsure_are_asked_in_one_message(
     interaction: Any, career_cog: CareerCog, mini_answers: Answers
 ) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, "loss prevention", "Springfield")
-    asked = sent(inter.response.send_message)
-    assert_clean_payload(asked)
+    asked = await _reply(interaction, career_cog.salary, "loss prevention", "Springfield")
     names, places = asked["view"].children
     assert isinstance(names, PickSelect) and isinstance(places, PlaceSelect)
     assert names.custom_id.endswith("@?")  # the place is still to be picked
@@ -178,9 +168,7 @@ async def test_a_name_and_a_place_both_unsure_are_asked_in_one_message(
 async def test_a_found_place_travels_in_the_pick_of_an_unsure_name(
     interaction: Any, career_cog: CareerCog, mini_answers: Answers
 ) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, "loss prevention", "texas")
-    asked = sent(inter.response.send_message)
+    asked = await _reply(interaction, career_cog.salary, "loss prevention", "texas")
     (select,) = asked["view"].children
     assert select.custom_id.endswith(f"@{TEXAS}")
     key = select.item.options[0].value
@@ -316,10 +304,7 @@ async def test_the_cog_warms_the_place_data_when_it_loads(mini_answers: Answers)
 async def test_hostile_where_text_gets_a_clean_private_note_or_the_national_answer(
     interaction: Any, career_cog: CareerCog, hostile: str
 ) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, "registered nurse", hostile)
-    kwargs = sent(inter.response.send_message)
-    assert_clean_payload(kwargs)
+    kwargs = await _reply(interaction, career_cog.salary, "registered nurse", hostile)
     if hostile.strip():
         assert kwargs["ephemeral"] is True and "@everyone" not in kwargs["content"]
     else:  # nothing typed: the national answer
@@ -330,9 +315,7 @@ async def test_hostile_where_text_gets_a_clean_private_note_or_the_national_answ
 async def test_where_national_is_the_national_answer(
     interaction: Any, career_cog: CareerCog, mini_answers: Answers, national: str
 ) -> None:
-    inter = interaction()
-    await call(career_cog.salary, inter, "registered nurse", national)
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _reply(interaction, career_cog.salary, "registered nurse", national)
     nurse = mini_answers.matcher.resolve("registered nurse").profession
     assert nurse is not None
     assert _embed(kwargs)["title"] == render_pages(mini_answers.salary(nurse))[0].title
@@ -341,16 +324,15 @@ async def test_where_national_is_the_national_answer(
 async def test_a_profession_compared_with_itself_is_refused_before_the_place_is_asked(
     interaction: Any, career_cog: CareerCog
 ) -> None:
-    inter = interaction()
-    await call(career_cog.compare, inter, "registered nurse", "registered nurse", None, "Portland")
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _reply(
+        interaction, career_cog.compare, "registered nurse", "registered nurse", None, "Portland"
+    )
     assert kwargs["ephemeral"] is True and "Both names are" in kwargs["content"]
     assert "view" not in kwargs
 
 
 async def test_three_professions_in_one_place(interaction: Any, career_cog: CareerCog) -> None:
-    inter = interaction()
-    await call(career_cog.compare, inter, "registered nurse", "lawyer", "cashier", "TX")
-    kwargs = sent(inter.response.send_message)
-    assert_clean_payload(kwargs)
+    kwargs = await _reply(
+        interaction, career_cog.compare, "registered nurse", "lawyer", "cashier", "TX"
+    )
     assert not kwargs["ephemeral"] and "Texas" in _embed(kwargs)["title"]
