@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -49,9 +50,8 @@ class Query:
         return sum(self.weights)
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """One key's relevance to a query."""
+class Scored(NamedTuple):
+    """One key's relevance to a query (a named tuple: hundreds are made per query)."""
 
     key: int
     score: float  # 0–100
@@ -148,7 +148,8 @@ def score(
     The keys looked at: those holding the query's most informative word, plus the strongest
     few holding each other word (so that a pick list can still offer them), at most a pool's
     worth, in preference order (``caps``: keys per informative word, per other word, in
-    all). All set algebra, in C; Python only scores the pool."""
+    all). All set algebra, in C; Python only scores the pool, and keys holding the same query
+    words share the part of their score that depends only on those words."""
     if not query.tokens or query.ceiling <= 0:
         return []
     cap, other_cap, pool_max = caps
@@ -159,39 +160,48 @@ def score(
         for word, quality in matches.items():
             lookup.setdefault(word, []).append((j, quality))
             pool.update(index.postings[word][:share])
-    return [_score_key(index, query, n, lookup, head_fit) for n in sorted(pool)[:pool_max]]
+    last = len(query.tokens) - 1
+    # How well a key's head noun fits when it is this query word (1 for the query's last word).
+    fits = {w: 1.0 if any(j == last for j, _ in h) else 0.5 for w, h in lookup.items()}
+    asked = frozenset(lookup)
+    shared: dict[frozenset[str], tuple[float, float, bool]] = {}
+    keys, heads, weights = index.keys, index.heads, index.weights
+    out: list[Scored] = []
+    for n in sorted(pool)[:pool_max]:
+        hits = asked.intersection(keys[n].split())
+        part = shared.get(hits)
+        if part is None:
+            part = shared[hits] = _explained(index, query, lookup, hits)
+        explained, own, complete = part
+        weight = weights[n]
+        precision = min(1.0, own / weight) if weight > 0 else 1.0
+        value = explained * (1 - UNEXPLAINED_COST * (1 - precision))
+        if head_fit:
+            key_head = heads[n]
+            value *= 1 - HEAD_WEIGHT * (1 - (fits[key_head] if key_head in hits else 0.0))
+        out.append(Scored(n, min(100.0, 100.0 * value), complete))
+    return out
 
 
-def _score_key(
+def _explained(
     index: Index,
     query: Query,
-    n: int,
     lookup: dict[str, list[tuple[int, float]]],
-    head_fit: bool,
-) -> Scored:
-    """One key: the share of the query it explains, less what it leaves unexplained of its
-    own words, and whether its head noun is the query's."""
+    hits: frozenset[str],
+) -> tuple[float, float, bool]:
+    """What a key holding the query words ``hits`` explains: the share of the query's weight
+    (each query word by its best match among them), the idf weight of those words of its own,
+    and whether the query's most informative word is among what it explains."""
     best = [0.0] * len(query.tokens)
-    own = 0.0  # the key's own weight that the query explains
-    head = 0.0 if head_fit else 1.0
-    key_head, last, idf = index.heads[n], len(query.tokens) - 1, index.idf
-    for word in set(index.keys[n].split()):
-        hits = lookup.get(word)
-        if hits is None:
-            continue
-        own += idf[word]
-        for j, quality in hits:
+    own = 0.0
+    for word in hits:
+        own += index.idf[word]
+        for j, quality in lookup[word]:
             if quality > best[j]:
                 best[j] = quality
-            if word == key_head:
-                head = max(head, 1.0 if j == last else 0.5)
-    explained = sum(w * q for w, q in zip(query.weights, best, strict=True))
-    weight = index.weights[n]
-    precision = min(1.0, own / weight) if weight > 0 else 1.0
-    value = (explained / query.ceiling) * (1 - UNEXPLAINED_COST * (1 - precision))
-    value *= 1 - HEAD_WEIGHT * (1 - head)
+    explained = sum(w * q for w, q in zip(query.weights, best, strict=True)) / query.ceiling
     complete = query.informative >= 0 and best[query.informative] > 0
-    return Scored(n, min(100.0, 100.0 * value), complete)
+    return explained, own, complete
 
 
 def support(index: Index, query: Query) -> dict[int, float]:
