@@ -46,6 +46,7 @@ class Answers:
             disk=disk,
             fingerprint=dataset.fingerprint,
             is_place=self.places.is_place,  # "nurse in texas": the place is kept apart
+            is_known_place=self.places.is_known_place,
         )
 
     @classmethod

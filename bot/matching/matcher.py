@@ -9,7 +9,7 @@ from ..cache import DiskCache
 from ..model import Profession
 from ..names import MAX_QUERY, normalize
 from .index import Index
-from .questions import is_us_state
+from .questions import PlaceCheck, is_us_state
 from .resolving import resolve
 from .results import Resolution, Suggestion
 from .suggesting import suggest
@@ -28,12 +28,15 @@ class Matcher:
         disk: DiskCache | None = None,
         fingerprint: str = "",
         is_place: Callable[[str], bool] = is_us_state,
+        is_known_place: Callable[[str], bool] | None = None,
     ) -> None:
         """Build the index (with the everyday ``vocabulary``), or load it from ``disk`` when
         ``fingerprint`` (a hash of the data the professions came from) and the vocabulary were
-        indexed before by this same code."""
+        indexed before by this same code. ``is_place``: whether a question's trailing words
+        name a place, typos included; ``is_known_place``: the same without typos (see
+        :class:`PlaceCheck`)."""
         self.index = Index(professions, vocabulary=vocabulary, disk=disk, fingerprint=fingerprint)
-        self.is_place = is_place  # whether a question's trailing words name a place
+        self.is_place = PlaceCheck(is_place, is_known_place, self._name_words)
         self.professions = self.index.professions
         self.keys = self.index.keys
         self._resolve_cached = lru_cache(maxsize=cache_size)(self._resolve)
@@ -56,6 +59,12 @@ class Matcher:
         self._resolve_cached.cache_clear()
         self._suggest_cached.cache_clear()
         normalize.cache_clear()
+
+    def _name_words(self, text: str) -> bool:
+        """Whether every word of ``text`` is a word of the professions' names."""
+        words = normalize(text).split()
+        known = self.index.postings
+        return bool(words) and all(w in known or w in self.index.synonyms for w in words)
 
     def _resolve(self, query: str) -> Resolution:
         return resolve(self.index, query, self.is_place)

@@ -93,6 +93,36 @@ def state_name(text: str) -> str | None:
     return " ".join(w if w == "of" else w.capitalize() for w in name.split())
 
 
+def _never(text: str) -> bool:
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCheck:
+    """Whether a question's trailing words name a place; called like ``is_place``.
+
+    After "in", "near", "at" or a comma, ``is_place`` decides, typos included ("nurse in
+    dalas"). Bare trailing words ("nurse dalas", "insurance sales") are a place when
+    ``is_known_place`` knows them as written, or when they are a typo of one and not all words
+    of professions' names (``is_name_words``): "sales", "care" or "work" end a job's name, they
+    are no misspelt Salem, Cary or York. Without ``is_known_place``, ``is_place`` decides."""
+
+    is_place: Callable[[str], bool] = is_us_state
+    is_known_place: Callable[[str], bool] | None = None  # a place as written, no typos
+    is_name_words: Callable[[str], bool] = _never
+
+    def __call__(self, text: str) -> bool:
+        return self.is_place(text)
+
+    def bare(self, text: str) -> bool:
+        """Whether trailing words with nothing before them name a place."""
+        if self.is_known_place is None:
+            return self.is_place(text)
+        if self.is_known_place(text):
+            return True
+        return not self.is_name_words(text) and self.is_place(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Question:
     text: str  # as typed
@@ -105,15 +135,16 @@ class Question:
         return self.profession != self.text.strip() or self.place is not None
 
 
-def parse(text: str, is_place: Callable[[str], bool] = is_us_state) -> Question:
+def parse(text: str, is_place: Callable[[str], bool] | PlaceCheck = is_us_state) -> Question:
     """The profession, the place and the comparison a typed question asks about."""
+    check = is_place if isinstance(is_place, PlaceCheck) else PlaceCheck(is_place)
     clean = _PUNCTUATION.sub("", " ".join(text.split()))
     sides = _VERSUS.split(clean, maxsplit=1)
     if len(sides) == 2 and all(_words(s) for s in sides):
         left, right = (_strip(s) for s in sides)
         if left and right:
             return Question(text, clean, None, (left, right))
-    body, place = _split_place(_strip(clean), is_place)
+    body, place = _split_place(_strip(clean), check)
     return Question(text, _strip(body) or body, place)
 
 
@@ -131,15 +162,15 @@ def _strip(text: str) -> str:
     return text
 
 
-def _split_place(text: str, is_place: Callable[[str], bool]) -> tuple[str, str | None]:
+def _split_place(text: str, check: PlaceCheck) -> tuple[str, str | None]:
     """``"electrician in texas"`` → ``("electrician", "texas")``; no place → ``(text, None)``."""
     for sep in (" in ", " near ", " around ", ", ", " at "):
         head, found, tail = text.rpartition(sep)
         tail = _TRAILING.sub("", tail).strip(" ,")
-        if found and head.strip() and tail and is_place(tail):
+        if found and head.strip() and tail and check(tail):
             return head.strip(" ,"), tail
     words = text.split()
     for size in (3, 2, 1):  # "nurse new york", "welder TX"
-        if len(words) > size and is_place(" ".join(words[-size:])):
+        if len(words) > size and check.bare(" ".join(words[-size:])):
             return " ".join(words[:-size]), " ".join(words[-size:])
     return text, None

@@ -127,7 +127,12 @@ class Places:
         return self.resolver.resolve(text)
 
     def is_place(self, text: str) -> bool:
+        """Whether ``text`` names a place, typos included ("dalas")."""
         return self.resolver.is_place(text)
+
+    def is_known_place(self, text: str) -> bool:
+        """Whether ``text`` names a place as written (no typo correction: cheap)."""
+        return self.resolver.is_place(text, typos=False)
 
     def pay(self, soc: str, place: Place) -> AreaPay | None:
         return self.wages.pay(soc, place)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.questions import Question, is_us_state, parse
+from bot.matching.questions import PlaceCheck, Question, is_us_state, parse
 
 
 @pytest.mark.parametrize(
@@ -56,6 +56,23 @@ def test_the_place_check_is_injectable() -> None:
     q = parse("plumber, denver", is_place=lambda t: t.casefold() == "denver")
     assert (q.profession, q.place) == ("plumber", "denver")
     assert parse("plumber, denver").place is None  # the built-in check knows states only
+
+
+def test_bare_trailing_name_words_are_no_misspelt_place() -> None:
+    """Bare trailing words that are words of professions' names ("insurance sales": not a
+    misspelt Salem) are a place only as written; after "in" (or for other words) a typo of a
+    place still is one."""
+    typo_tolerant = {"sales", "salem", "dalas", "dallas"}.__contains__
+    check = PlaceCheck(
+        typo_tolerant,
+        is_known_place={"salem", "dallas"}.__contains__,
+        is_name_words={"insurance", "sales", "nurse"}.__contains__,
+    )
+    assert parse("insurance sales", check).place is None
+    assert parse("nurse dalas", check).place == "dalas"  # not a name's word: a typo of one
+    assert parse("nurse salem", check).place == "salem"  # as written
+    assert parse("insurance agent in sales", check).place == "sales"  # "in": the place check
+    assert parse("insurance sales", typo_tolerant).place == "sales"  # a plain check decides
 
 
 def test_changed() -> None:

@@ -98,3 +98,25 @@ def test_autocomplete_from_two_letters(shipped_answers: Answers) -> None:
     for prefix in ["a", "ab", "el", "so", "tr", "zz", "qu"]:
         got = m.suggest(prefix)
         assert len(got) <= 25 and len({s.id for s in got}) == len(got)
+
+
+@pytest.mark.parametrize(
+    ("query", "soc"),
+    [
+        ("insurance sales", "41-3021"),  # not Salem
+        ("child care", "39-9011"),  # not Cary
+        ("mortgage loan", "13-2072"),  # not Logan
+        ("home care", "31-1120"),  # not Rome, nor Cary
+    ],
+)
+def test_trailing_words_of_job_names_are_no_misspelt_place(
+    shipped_answers: Answers, query: str, soc: str
+) -> None:
+    res = shipped_answers.matcher.resolve(query)
+    assert res.place is None
+    assert soc in [c.profession.soc for c in res.candidates[:5]], query
+
+
+def test_a_misspelt_trailing_place_is_still_kept_apart(shipped_answers: Answers) -> None:
+    res = shipped_answers.matcher.resolve("nurse dalas")
+    assert (res.place, res.profession and res.profession.soc) == ("dalas", "29-1141")

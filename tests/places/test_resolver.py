@@ -100,6 +100,9 @@ def test_every_area_by_its_full_name(places: Places) -> None:
         ("Dalas", "Dallas-Fort Worth-Arlington, TX"),
         ("Pheonix", "Phoenix-Mesa-Chandler, AZ"),
         ("Conneticut", "Connecticut"),
+        ("Missisipi", "Mississippi"),  # two letters short
+        ("Cincinatti", "Cincinnati, OH-KY-IN"),  # one missing, one doubled
+        ("Sacremento", "Sacramento-Roseville-Folsom, CA"),
         ("national", "United States"),
         ("US", "United States"),
         ("nationwide", "United States"),
@@ -169,3 +172,12 @@ def test_bad_curated_names_fail_loudly(tmp_path: Path) -> None:
     assert "no postal code for California" in text
     assert "ambiguous.Somewhere: needs at least two places" in text
     assert "'extra': unknown key" in text
+
+
+def test_known_places_are_names_as_written(places: Places) -> None:
+    """``is_known_place``: no typo correction (for bare words ending a question)."""
+    for text in ("Dallas", "texas", "TX", "New York", "Springfield, Illinois"):
+        assert places.is_known_place(text), text
+    for text in ("Dalas", "Missisipi", "sales", "care", "nurse", "ok", ""):
+        assert not places.is_known_place(text), text
+    assert places.is_place("Dalas") and places.is_place("Missisipi")
