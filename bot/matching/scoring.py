@@ -25,6 +25,7 @@ OTHER_CAP = 80  # ...and keys holding each other word ("worker" is in thousands 
 POOL_MAX = 500  # keys scored per query, at most
 TYPO_ONE_EDIT = 0.85  # a word corrected by one edit counts this much (times its similarity)
 TYPO_FAR = 0.75  # ...and one found further away
+FAR_CUTOFF = 80  # fuzz.ratio a word further away needs
 RUNNER_UP_CORRECTION = 0.8  # a correction that is not the closest one counts this much less
 STEM = 0.7  # a word of the same family ("laundress" for "laundry") counts this much
 PREFIX = 0.9  # a word completed from its first letters (autocomplete)
@@ -127,13 +128,30 @@ def _closest_first(found: dict[str, float]) -> dict[str, float]:
 
 def _far_words(index: Index, token: str, reach: int) -> dict[str, float]:
     """Words two edits away, by rapidfuzz over the words of about the same length (a long
-    word may have lost two letters: ``reach``)."""
+    word may have lost two letters: ``reach``). Asked only when no word is one edit away
+    (``Index.similar_words`` found none), so lengths where only such a word could score
+    ``FAR_CUTOFF`` are not searched (see :func:`_far_sizes`)."""
     pool: list[str] = []
     reach = reach if len(token) >= 8 else 1
-    for size in range(len(token) - reach, len(token) + reach + 1):
+    for size in _far_sizes(len(token), reach):
         pool += index.by_length.get(size, ())
-    hits = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=80, limit=3)
+    hits = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=FAR_CUTOFF, limit=3)
     return {word: TYPO_FAR * score / 100 for word, score, _ in hits}
+
+
+def _far_sizes(length: int, reach: int) -> list[int]:
+    """The word lengths (within ``reach`` of ``length``) where a word may score
+    ``FAR_CUTOFF`` with ``fuzz.ratio`` though none is one edit away. The ratio is
+    ``100 * (1 - indel / (length + size))``, with ``indel`` the letters inserted plus deleted:
+    at least the difference in length, and, since no word is one edit away, at least 3 for
+    words one letter longer or shorter and 4 for words as long (two letters changed)."""
+    out = []
+    for size in range(length - reach, length + reach + 1):
+        gap = abs(size - length)
+        fewest = gap if gap >= 2 else 4 - gap
+        if fewest <= (1 - FAR_CUTOFF / 100) * (length + size) + 1e-9:
+            out.append(size)
+    return out
 
 
 def score(
