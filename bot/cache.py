@@ -12,12 +12,13 @@ faster, never change an answer, so it is used only when it can be trusted:
   decoded: a truncated, corrupted or swapped file is ignored (and rebuilt). Entry files are
   opened without following symlinks and must belong to the user too.
 * **The formats cannot run code.** Parsed YAML documents (which come from users' files) are kept
-  as JSON; the matcher's index, which only this code writes, with :mod:`marshal` (fast; it
-  builds plain values and never runs anything), behind the checks above, and its shape is
-  checked by the matcher before use (``check``).
+  as JSON; the checked professions (:mod:`bot.records`) and the matcher's index, which only
+  this code writes, with :mod:`marshal` (fast; it builds plain values and never runs
+  anything), behind the checks above; both are rebuilt by code that refuses another shape.
 
-Validation always runs on the (cached) parsed documents, so bad data fails loudly whether
-cached or not.
+The checked professions are keyed by every data file's bytes and path and by the code that
+checks them: any changed file is parsed (when new) and checked again, so bad data fails
+loudly, with file, entry and field, whether a cache is used or not.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import records
 from .cache import DiskCache, digest
 from .datafiles import DataFileError, ReadLimits, find_yaml_files, parse_yaml, read_bytes
 from .model import SECTION_TYPES, Profession
@@ -68,70 +69,97 @@ class Dataset:
 # --------------------------------------------------------------------------- loading
 
 
-def _read_yaml(
-    path: Path, out: Problems, cache: DiskCache, hashes: list[str], limits: ReadLimits
-) -> Any:
+@dataclass(frozen=True, slots=True)
+class _File:
+    """A data file as read: its bytes and their digest, or why it could not be read."""
+
+    path: Path
+    raw: bytes = b""
+    key: str = ""  # SHA-256 of raw
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Root:
+    """A path of a layer: its YAML files, or why they could not be listed."""
+
+    path: Path
+    files: tuple[_File, ...] = ()
+    error: str | None = None
+
+
+def _read_root(root: Path, limits: ReadLimits) -> _Root:
     try:
-        raw = read_bytes(path, limits)
-        key = digest(raw)
-        hashes.append(key)
-        cached = cache.get("yaml", key)
-        if cached is not None:
-            return cached
-        with phase("yaml_parse"):
-            doc = parse_yaml(raw, limits)
+        found = find_yaml_files(root, limits)
     except DataFileError as exc:
-        out.add(str(path), None, None, str(exc))
+        return _Root(root, error=str(exc))
+    files = []
+    for path in found:
+        if path != root and path.name in NOT_PROFESSIONS:
+            continue
+        try:
+            raw = read_bytes(path, limits)
+        except DataFileError as exc:
+            files.append(_File(path, error=str(exc)))
+            continue
+        files.append(_File(path, raw, digest(raw)))
+    return _Root(root, tuple(files))
+
+
+def _read_yaml(file: _File, out: Problems, cache: DiskCache, limits: ReadLimits) -> Any:
+    cached = cache.get("yaml", file.key)
+    if cached is not None:
+        return cached
+    try:
+        with phase("yaml_parse"):
+            doc = parse_yaml(file.raw, limits)
+    except DataFileError as exc:
+        out.add(str(file.path), None, None, str(exc))
         return None
-    cache.put("yaml", key, doc)
+    cache.put("yaml", file.key, doc)
     return doc
 
 
 NOT_PROFESSIONS = frozenset({"vocabulary.yaml", "places.yaml"})  # read elsewhere
 
 
-def _yaml_files(path: Path, out: Problems, limits: ReadLimits) -> list[Path]:
-    try:
-        found = find_yaml_files(path, limits)
-    except DataFileError as exc:
-        out.add(str(path), None, None, str(exc))
-        return []
-    return [p for p in found if p == path or p.name not in NOT_PROFESSIONS]
-
-
 def _load_layer(
-    paths: Sequence[Path], out: Problems, cache: DiskCache, hashes: list[str], limits: ReadLimits
-) -> tuple[list[Profession], list[str]]:
+    roots: Sequence[_Root], out: Problems, cache: DiskCache, limits: ReadLimits
+) -> list[Profession]:
     professions: list[Profession] = []
-    files: list[str] = []
     seen: dict[str, str] = {}
-    for root in paths:
-        for path in _yaml_files(Path(root), out, limits):
-            files.append(str(path))
-            doc = _read_yaml(path, out, cache, hashes, limits)
+    for root in roots:
+        if root.error is not None:
+            out.add(str(root.path), None, None, root.error)
+        for file in root.files:
+            if file.error is not None:
+                out.add(str(file.path), None, None, file.error)
+                continue
+            doc = _read_yaml(file, out, cache, limits)
             if doc is None:
                 continue
+            path = str(file.path)
             if not isinstance(doc, dict) or not isinstance(doc.get("professions"), list):
-                out.add(str(path), None, None, "must be a mapping with a 'professions' list")
+                out.add(path, None, None, "must be a mapping with a 'professions' list")
                 continue
             for key in sorted(set(map(str, doc)) - {"professions"}):
-                out.add(str(path), None, key, "unknown top-level key")
+                out.add(path, None, key, "unknown top-level key")
             for i, raw in enumerate(doc["professions"]):
                 with phase("validation"):
-                    prof = parse_entry(raw, str(path), i, out)
+                    prof = parse_entry(raw, path, i, out)
                 if prof is None:
                     continue
                 if prof.id in seen:
                     out.add(
-                        str(path),
+                        path,
                         f"'{prof.id}' (#{i + 1})",
                         "id",
                         f"duplicate id, already defined in {seen[prof.id]}",
                     )
                     continue
-                seen[prof.id] = str(path)
+                seen[prof.id] = path
                 professions.append(prof)
-    return professions, files
+    return professions
 
 
 def _check_members(by_id: Mapping[str, Profession], out: Problems) -> None:
@@ -198,32 +226,68 @@ def load_dataset(
 
     Within one layer an id may appear once; a later layer (an admin's ``CAREER_BOT_DATA``)
     replaces entries with the same id. Raises :class:`DatasetError` listing every problem.
-    ``cache`` keeps parsed YAML keyed by the files' bytes (validation still runs every time);
-    ``limits`` bound what a file may be (size, nesting; see :mod:`bot.datafiles`).
+    ``cache`` keeps parsed YAML keyed by each file's bytes, and the checked professions keyed
+    by every file's bytes and path (:mod:`bot.records`): files seen before are not checked
+    again, any other file is. ``limits`` bound what a file may be (size, nesting; see
+    :mod:`bot.datafiles`).
     """
     cache = cache or DiskCache(None)
-    hashes: list[str] = []
-    out = Problems()
+    limits = limits or ReadLimits()
     layers = [[Path(p) for p in (paths if paths is not None else [default_data_dir()])]]
     layers += [[Path(p)] for p in extra]
-    merged: dict[str, Profession] = {}
-    files: list[str] = []
-    for layer in layers:
-        professions, layer_files = _load_layer(layer, out, cache, hashes, limits or ReadLimits())
-        files += layer_files
+    read = [[_read_root(root, limits) for root in layer] for layer in layers]
+    files = [str(f.path) for layer in read for root in layer for f in root.files]
+    hashes: list[str] = []
+    for layer in read:
+        hashes += [f.key for root in layer for f in root.files if f.error is None]
         hashes.append("|")  # layer boundary: the same files in other layers mean other data
-        for prof in professions:
+    fingerprint = digest(*hashes)
+    clean = all(r.error is None and all(f.error is None for f in r.files) for x in read for r in x)
+    key = digest(fingerprint, records.CODE_DIGEST, repr(limits), *files) if clean else ""
+    checked = _checked(cache, key)
+    if checked is not None:
+        return Dataset(tuple(checked), {p.id: p for p in checked}, tuple(files), fingerprint)
+    merged = _check(read, cache, limits, files, layers[0])
+    cache.prune("yaml", {h for h in hashes if h != "|"})
+    if key:
+        cache.put("checked", key, records.to_plain(list(merged.values())))
+        cache.prune("checked", {key})
+    return Dataset(tuple(merged.values()), merged, tuple(files), fingerprint)
+
+
+def _checked(cache: DiskCache, key: str) -> list[Profession] | None:
+    """The professions checked before from the same files, or None."""
+    plain = cache.get("checked", key) if key else None
+    if plain is None:
+        return None
+    try:
+        return records.from_plain(plain)
+    except (TypeError, ValueError, IndexError):
+        return None  # another shape: check the files again
+
+
+def _check(
+    read: Sequence[Sequence[_Root]],
+    cache: DiskCache,
+    limits: ReadLimits,
+    files: Sequence[str],
+    first: Sequence[Path],
+) -> dict[str, Profession]:
+    """Every entry of every layer checked and merged; raises :class:`DatasetError`."""
+    out = Problems()
+    merged: dict[str, Profession] = {}
+    for layer in read:
+        for prof in _load_layer(layer, out, cache, limits):
             _merge(merged, prof, out)
     if not files and not out.problems:
-        out.add(", ".join(str(p) for p in layers[0]), None, None, "holds no YAML files")
+        out.add(", ".join(str(p) for p in first), None, None, "holds no YAML files")
     with phase("link_checks"):
         _check_links(merged.values(), out)
     if not merged and not out.problems:
         out.add(", ".join(files), None, None, "defines no professions")
     if out.problems:
         raise DatasetError(out.problems)
-    cache.prune("yaml", {h for h in hashes if h != "|"})
-    return Dataset(tuple(merged.values()), merged, tuple(files), digest(*hashes))
+    return merged
 
 
 __all__ = ["Dataset", "DatasetError", "default_data_dir", "load_dataset"]

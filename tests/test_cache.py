@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import logging
+import marshal
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
-from bot.cache import DiskCache
-from bot.dataset import DatasetError, load_dataset
+from bot import records, timing
+from bot.cache import DiskCache, digest
+from bot.datafiles import ReadLimits
+from bot.dataset import Dataset, DatasetError, load_dataset
 from bot.matching import Matcher
 
 from .conftest import CURATED, MINI
@@ -66,6 +69,57 @@ def test_bad_data_fails_even_when_cached(tmp_path: Path) -> None:
             assert "percentiles out of order" in str(exc)
         else:
             raise AssertionError("bad data loaded")
+
+
+def test_checked_records_rebuild_equal_to_the_checked_ones(shipped: Dataset) -> None:
+    back = records.from_plain(marshal.loads(marshal.dumps(records.to_plain(shipped.professions))))
+    assert tuple(back) == shipped.professions
+    assert [p.origin for p in back] == [p.origin for p in shipped.professions]
+
+
+def test_a_restart_with_the_same_files_checks_nothing_again(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path / "cache")
+    first = load_dataset(paths=[MINI, CURATED], cache=cache)
+    spent: dict[str, float] = {}
+    stop = timing.listen(spent.__setitem__)
+    try:
+        again = load_dataset(paths=[MINI, CURATED], cache=cache)
+    finally:
+        stop()
+    assert "validation" not in spent and "yaml_parse" not in spent
+    assert again.professions == first.professions and again.fingerprint == first.fingerprint
+    assert [p.origin for p in again] == [p.origin for p in first]
+    assert len(list((tmp_path / "cache").glob("checked-*"))) == 1
+
+
+def test_bad_data_written_after_a_good_start_fails_loudly(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "x.yaml"
+    path.parent.mkdir()
+    cache = DiskCache(tmp_path / "cache")
+    path.write_text("professions:\n  - {id: a, title: Alpha, pay: {source: s, year: 2025}}\n")
+    load_dataset(paths=[path.parent], cache=cache)
+    path.write_text("professions:\n  - {id: a, title: Alpha, pay: {source: s, year: 1066}}\n")
+    with pytest.raises(DatasetError) as info:
+        load_dataset(paths=[path.parent], cache=cache)
+    assert f"{path}: entry 'a' (#1), field 'pay.year'" in str(info.value)
+
+
+def test_moved_files_name_their_new_place(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path / "cache")
+    for name in ("one", "two"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "x.yaml").write_text("professions:\n  - {id: a, title: Alpha}\n")
+        assert load_dataset(paths=[folder], cache=cache).by_id["a"].origin == str(folder / "x.yaml")
+
+
+def test_checked_records_of_another_shape_are_checked_again(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path / "cache")
+    first = load_dataset(paths=[MINI, CURATED], cache=cache)
+    key = digest(first.fingerprint, records.CODE_DIGEST, repr(ReadLimits()), *first.files)
+    assert cache.get("checked", key) is not None  # (the key the loader keeps them under)
+    cache.put("checked", key, [("not", "a", "profession")])
+    assert load_dataset(paths=[MINI, CURATED], cache=cache).professions == first.professions
 
 
 def test_changed_file_is_reparsed(tmp_path: Path) -> None:
