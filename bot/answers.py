@@ -68,7 +68,7 @@ class Answers:
         try:
             with phase("load_dataset"):
                 dataset = load_dataset(extra=extra, cache=disk, limits=limits)
-            answers = cls(dataset, disk, vocabularies.load(limits=limits))
+            answers = cls(dataset, disk, vocabularies.load(limits=limits, cache=disk))
         finally:
             if enabled:
                 gc.enable()

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 2  # bump when what is stored changes shape
 MAGIC = b"career-bot cache\n"
-JSON_KINDS = frozenset({"yaml"})  # documents from users' files: JSON, never marshal
+JSON_KINDS = frozenset({"yaml", "vocabulary"})  # documents from data files: JSON, never marshal
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 

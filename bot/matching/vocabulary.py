@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ..cache import digest
+from ..cache import DiskCache, digest
 from ..datafiles import DataFileError, ReadLimits, parse_yaml, read_bytes
 from ..dataset import DatasetError
 from ..names import normalize_name
@@ -71,13 +71,23 @@ def default_path() -> Path:
     return packaged if packaged.is_file() else here.parent / "data" / "vocabulary.yaml"
 
 
-def load(path: Path | None = None, limits: ReadLimits | None = None) -> Vocabulary:
+def load(
+    path: Path | None = None, limits: ReadLimits | None = None, cache: DiskCache | None = None
+) -> Vocabulary:
     """Read (safely, within ``limits``) and validate a vocabulary file; raise
-    :class:`VocabularyError` naming the file, entry and field of every problem."""
+    :class:`VocabularyError` naming the file, entry and field of every problem. ``cache``
+    keeps the parsed document, keyed by the file's bytes (it is validated every time)."""
     path = path or default_path()
+    limits = limits or ReadLimits()
     try:
-        raw = read_bytes(path, limits or ReadLimits())
-        doc = parse_yaml(raw, limits or ReadLimits())
+        raw = read_bytes(path, limits)
+        key = digest(raw, repr(limits))
+        doc = cache.get("vocabulary", key) if cache else None
+        if doc is None:
+            doc = parse_yaml(raw, limits)
+            if cache:
+                cache.put("vocabulary", key, doc)
+                cache.prune("vocabulary", {key})
     except DataFileError as exc:
         raise VocabularyError([f"{path}: {exc}"]) from None
     return parse(doc, str(path), digest(raw))

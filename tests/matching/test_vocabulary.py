@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from bot.answers import Answers
+from bot.cache import DiskCache
 from bot.dataset import DatasetError
 from bot.matching import Matcher, Status, vocabulary
 from bot.matching.vocabulary import VocabularyError, in_group, parse
@@ -89,6 +90,19 @@ def test_a_file_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
     bad.write_text("vocabulary: [\n", encoding="utf-8")
     with pytest.raises(VocabularyError, match="vocabulary.yaml"):
         vocabulary.load(bad)
+
+
+def test_a_cached_vocabulary_is_the_same_and_still_validated(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path / "cache")
+    shipped = vocabulary.load(cache=cache)
+    assert vocabulary.load(cache=cache) == shipped == vocabulary.load()
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text("vocabulary:\n  - {names: [cop], soc: ['33-3051'], kind: slang}\n")
+    assert len(vocabulary.load(path, cache=cache).entries) == 1
+    path.write_text("vocabulary:\n  - {names: [cop], soc: ['33 3051'], kind: slang}\n")
+    for _ in range(2):  # parsed, then from the cache: refused both times
+        with pytest.raises(VocabularyError, match=r"entry #1 \('cop'\), field 'soc'"):
+            vocabulary.load(path, cache=cache)
 
 
 def test_an_unknown_code_is_refused_when_the_index_is_built() -> None:
