@@ -2,9 +2,11 @@
 
 Why matplotlib: the field's standard, well kept, draws headless through Agg with no system
 libraries, ships its own font (DejaVu Sans, with ≥ and → glyphs) and type hints, and its
-object API (``Figure`` + ``FigureCanvasAgg``, never ``pyplot``) keeps no global figure state,
-so a worker thread can draw while the bot answers. Layout is placed by hand (no constrained
-layout): it is faster and nothing can be clipped by a surprise.
+object API (``Figure`` + an Agg canvas, never ``pyplot``) keeps no global figure state, so a
+worker thread can draw while the bot answers. Layout is placed by hand (no constrained
+layout, no tick machinery: ticks and grid lines are a few plain artists): it is faster and
+nothing can be clipped by a surprise. Each thread reuses one figure per chart size
+(:mod:`.canvas`), so a chart costs only what it shows.
 
 Every chart is an opaque light card, so it reads the same on Discord's dark and light themes;
 it is drawn at twice the size Discord shows it (≈ 550 px wide) to stay sharp on dense screens.
@@ -14,9 +16,10 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -26,17 +29,17 @@ matplotlib.use("Agg")  # before anything that could pick an interactive backend
 
 from matplotlib import colormaps, colors, rc_context  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.collections import PathCollection, PolyCollection  # noqa: E402
+from matplotlib.collections import LineCollection, PathCollection, PolyCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.font_manager import FontProperties  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.path import Path  # noqa: E402
 from matplotlib.textpath import TextPath  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
-from matplotlib.transforms import Affine2D  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+from matplotlib.transforms import Affine2D, ScaledTranslation, Transform  # noqa: E402
 
 from .. import format as fmt  # noqa: E402
+from .canvas import Box, Canvas, Sheet, sheet  # noqa: E402
 from .specs import (  # noqa: E402
     Chart,
     MapChart,
@@ -47,8 +50,9 @@ from .specs import (  # noqa: E402
     alt_text,
     ranked_states,
 )
-from .tiles import BY_CODE, COLUMNS, ROWS  # noqa: E402
+from .tiles import BY_CODE, COLUMNS, ROWS, TILES  # noqa: E402
 
+CODES = [t.code for t in TILES]
 WIDTH_IN = 5.5  # inches; × DPI = pixels
 DPI = 160  # 880 px wide: Discord shows it at ≈ 400–550 px
 BACKGROUND, INK, MUTED, GRID = "#FFFFFF", "#1F2328", "#57606A", "#D0D7DE"
@@ -93,8 +97,12 @@ _LOCK = threading.Lock()  # rc_context is process-wide: one chart is styled at a
 
 
 @contextmanager
-def figure(height_in: float) -> Iterator[Figure]:
-    """A new figure of this height (the width is fixed), styled for the light card."""
+def figure(
+    height_in: float, box: Box, setup: Callable[[Sheet], None] | None = None
+) -> Iterator[Sheet]:
+    """This thread's figure of this height (the width is fixed) with its axes at ``box``,
+    styled for the light card. ``setup`` draws, once, what every chart on it shows; what the
+    chart adds is taken off again when it is done."""
     with (
         _LOCK,
         rc_context(
@@ -102,18 +110,33 @@ def figure(height_in: float) -> Iterator[Figure]:
                 "font.family": "DejaVu Sans",
                 "font.size": 10,
                 "text.color": INK,
-                "axes.edgecolor": GRID,
-                "axes.labelcolor": INK,
-                "xtick.color": MUTED,
-                "ytick.color": MUTED,
                 "hatch.color": "#9AA4AF",
                 "hatch.linewidth": 1.0,
             }
         ),
     ):
-        fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, facecolor=BACKGROUND)
-        FigureCanvasAgg(fig)
-        yield fig
+        page, new = sheet((WIDTH_IN, height_in), DPI, box, BACKGROUND)
+        if new:
+            if setup is not None:
+                setup(page)
+            page.seal()
+        try:
+            yield page
+        finally:
+            page.clear()
+
+
+def _below(page: Sheet, points: float = 4.0) -> Transform:
+    """x in data, y in axes shares, moved ``points`` down: where tick labels go."""
+    down = ScaledTranslation(0, -points / 72, page.fig.dpi_scale_trans)
+    return page.ax.get_xaxis_transform() + down
+
+
+def _baseline(page: Sheet) -> None:
+    """The bottom spine: a thin grey line along the axes' foot."""
+    page.ax.plot(
+        [0, 1], [0, 0], transform=page.ax.transAxes, color=GRID, lw=0.8, clip_on=False, zorder=2.5
+    )
 
 
 def heading(fig: Figure, title: str, subtitle: str | None, source: str) -> None:
@@ -128,7 +151,7 @@ def heading(fig: Figure, title: str, subtitle: str | None, source: str) -> None:
 def png(fig: Figure, spec: Spec) -> Chart:
     """Draw and encode as an opaque RGB PNG (fast zlib level: the pictures are flat colour)."""
     canvas = fig.canvas
-    assert isinstance(canvas, FigureCanvasAgg)
+    assert isinstance(canvas, Canvas)
     canvas.draw()  # type: ignore[no-untyped-call]
     w, h = canvas.get_width_height()
     pixels = canvas.buffer_rgba()  # type: ignore[no-untyped-call]
@@ -204,26 +227,30 @@ def _median_mark(ax: Axes, r: Range, y: float, edge: tuple[float, float, float])
     )
 
 
-def _money_axis(ax: Axes) -> None:
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: dollars_short(v)))
-    ax.tick_params(axis="x", labelsize=9, length=0, pad=4)
-    ax.tick_params(axis="y", left=False, labelleft=False)
-    ax.grid(axis="x", color=GRID, lw=0.8)
-    ax.set_axisbelow(True)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
+def _money_axis(page: Sheet, lo: float, hi: float) -> None:
+    """Dollar ticks ("$60k") under the axes, and a vertical grid line at each."""
+    ax = page.ax
+    ax.set_xlim(lo, hi)
+    slack = (hi - lo) * 1e-9
+    locator = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10])
+    ticks = [t for t in locator.tick_values(lo, hi) if lo - slack <= t <= hi + slack]
+    across = ax.get_xaxis_transform()
+    lines = [[(t, 0.0), (t, 1.0)] for t in ticks]
+    ax.add_collection(LineCollection(lines, colors=GRID, linewidths=0.8, transform=across))
+    under = _below(page)
+    for t in ticks:
+        ax.text(t, 0, dollars_short(t), transform=under, ha="center", va="top", fontsize=9,
+                color=MUTED)  # fmt: skip
 
 
 def draw_pay(spec: PayChart) -> Chart:
     n = len(spec.rows)
     height = height_in(spec)
-    with figure(height) as fig:
-        ax = fig.add_axes((0.04, 0.55 / height, 0.92, (0.78 * n) / height))
+    with figure(height, (0.04, 0.55 / height, 0.92, (0.78 * n) / height), _baseline) as page:
+        fig, ax = page.fig, page.ax
         lo, hi, _open = _span(spec.rows)
-        ax.set_xlim(lo, hi)
+        _money_axis(page, lo, hi)
         ax.set_ylim(-0.45, n - 0.35)
-        _money_axis(ax)
         for i, r in enumerate(spec.rows):
             _range_row(ax, r, float(n - 1 - i), hi)
         key = "line: 10th–90th percentile   box: middle half (25th–75th)   bar: median"
@@ -239,9 +266,10 @@ def _map_scale(spec: MapChart) -> colors.Normalize:
     return colors.Normalize(vmin=min(known), vmax=max(known))
 
 
-def _ink_on(rgba: tuple[float, float, float, float]) -> str:
-    r, g, b = (c**2.2 for c in rgba[:3])  # rough relative luminance
-    return INK if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.22 else "#FFFFFF"
+def _inks(rgba: np.ndarray[Any, Any]) -> list[str]:
+    """The label colour that reads on each fill: dark on light fills, white on dark ones."""
+    luminance = (rgba[:, :3] ** 2.2) @ (0.2126, 0.7152, 0.0722)  # rough relative luminance
+    return [INK if v > 0.22 else "#FFFFFF" for v in luminance]
 
 
 @cache
@@ -261,82 +289,74 @@ def _square(col: int, row: int, inset: float = 0.05) -> Square:
     return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
 
 
-def _tiles(ax: Axes, spec: MapChart, norm: colors.Normalize) -> None:
-    cmap = colormaps[MAP_COLOURS]
-    fills, inks, known = [], [], []
-    hidden: list[Square] = []
-    floors: list[Square] = []
-    unranked = set(ranked_states(spec)[1])
-    for code, value in spec.values:
-        t = BY_CODE[code]
-        if value is None or code in unranked:
-            (hidden if value is None else floors).append(_square(t.col, t.row))
-            inks.append(MUTED)
-            continue
-        rgba = cmap(0.12 + 0.88 * float(norm(value.value)))
-        known.append(_square(t.col, t.row))
-        fills.append(rgba)
-        inks.append(_ink_on(rgba))
-    ax.add_collection(PolyCollection(known, facecolors=fills, edgecolors="none"))
-    for squares, hatch in ((hidden, "////"), (floors, FLOOR_HATCH)):
-        if squares:
+SQUARES = {t.code: _square(t.col, t.row) for t in TILES}
+
+
+def _tiles(ax: Axes, spec: MapChart, norm: colors.Normalize, labels: PathCollection) -> None:
+    """The states' squares in the colour of their pay (hatched: not published or not ranked),
+    and their labels in an ink that reads on that colour."""
+    assert [c for c, _ in spec.values] == CODES, "a map lists every tile, in tile order"
+    unranked = ranked_states(spec)[1]
+    shown = [(c, v.value) for c, v in spec.values if v is not None and c not in unranked]
+    fills = colormaps[MAP_COLOURS](0.12 + 0.88 * norm(np.array([v for _, v in shown])))
+    squares = [SQUARES[c] for c, _ in shown]
+    ax.add_collection(PolyCollection(squares, facecolors=fills, edgecolors="none"))
+    hidden = [SQUARES[c] for c, v in spec.values if v is None]
+    for hatched, hatch in ((hidden, "////"), ([SQUARES[c] for c in unranked], FLOOR_HATCH)):
+        if hatched:
             ax.add_collection(
                 PolyCollection(
-                    squares, facecolors=NO_DATA, edgecolors="#9AA4AF", linewidths=0, hatch=hatch
+                    hatched, facecolors=NO_DATA, edgecolors="#9AA4AF", linewidths=0, hatch=hatch
                 )
             )
-    labels = PathCollection(
-        [_label(c) for c, _ in spec.values],
-        facecolors=inks,
-        edgecolors="none",
-        offsets=[(BY_CODE[c].col + 0.5, BY_CODE[c].row + 0.5) for c, _ in spec.values],
-        offset_transform=ax.transData,
-    )
-    labels.set_transform(Affine2D().scale(DPI / 72))
-    ax.add_collection(labels)
+    inks = dict(zip((c for c, _ in shown), _inks(fills), strict=True))
+    labels.set_facecolor([inks.get(c, MUTED) for c in CODES])
     if spec.highlight:
         t = BY_CODE[spec.highlight]
-        ax.add_patch(
-            Rectangle(
-                (t.col - 0.02, t.row - 0.02),
-                1.04,
-                1.04,
-                fill=False,
-                edgecolor=HIGHLIGHT,
-                lw=2.6,
-                zorder=5,
-            )
-        )
+        outline = Rectangle((t.col - 0.02, t.row - 0.02), 1.04, 1.04, fill=False,
+                            edgecolor=HIGHLIGHT, lw=2.6, zorder=5)  # fmt: skip
+        ax.add_patch(outline)
+
+
+LEGEND = (2.3, 8.1, 0.28, 0.5)  # left, right, top, bottom: columns 2–8 of the empty row 0
+
+
+def _map_sheet(page: Sheet) -> None:
+    """What every map shows: the grid's extent, the legend's colour ramp, and the states'
+    labels (coloured per map)."""
+    ax = page.ax
+    ax.set_xlim(0, COLUMNS)
+    ax.set_ylim(ROWS, 0)
+    left, right, top, bottom = LEGEND
+    ramp = colormaps[MAP_COLOURS](np.linspace(0.12, 1.0, 128))[None, :, :]
+    ax.imshow(ramp, extent=(left, right, bottom, top), aspect="auto", interpolation="nearest")
+    labels = PathCollection(
+        [_label(t.code) for t in TILES],
+        edgecolors="none",
+        offsets=[(t.col + 0.5, t.row + 0.5) for t in TILES],
+        offset_transform=ax.transData,
+        zorder=2,
+    )
+    labels.set_transform(Affine2D().scale(DPI / 72))
+    page.parts["labels"] = ax.add_collection(labels)
 
 
 def _legend(ax: Axes, norm: colors.Normalize) -> None:
-    """A colour ramp with dollar ticks in the grid's empty top middle (columns 2–8, row 0)."""
-    left, right, top, bottom = 2.3, 8.1, 0.28, 0.5
-    ramp = colormaps[MAP_COLOURS](np.linspace(0.12, 1.0, 128))[None, :, :]
-    ax.imshow(ramp, extent=(left, right, bottom, top), aspect="auto", interpolation="nearest")
-    ax.text(
-        (left + right) / 2,
-        top - 0.08,
-        "Mean yearly pay",
-        ha="center",
-        va="bottom",
-        fontsize=8.5,
-        color=MUTED,
-    )
+    """The colour ramp's caption and dollar ticks (texts are drawn anew for each chart: a kept
+    text would keep the last chart's pixels alive)."""
+    left, right, top, bottom = LEGEND
+    ax.text((left + right) / 2, top - 0.08, "Mean yearly pay", ha="center", va="bottom",
+            fontsize=8.5, color=MUTED)  # fmt: skip
     vmin, vmax = norm.vmin or 0.0, norm.vmax or 1.0
+    xs = []
     for tick in MaxNLocator(nbins=4).tick_values(vmin, vmax):
         if vmin <= tick <= vmax:
             x = left + (right - left) * (tick - vmin) / (vmax - vmin)
-            ax.plot([x, x], [bottom, bottom + 0.08], color=MUTED, lw=0.8)
-            ax.text(
-                x,
-                bottom + 0.12,
-                dollars_short(tick),
-                ha="center",
-                va="top",
-                fontsize=8.5,
-                color=MUTED,
-            )
+            xs.append(x)
+            ax.text(x, bottom + 0.12, dollars_short(tick), ha="center", va="top", fontsize=8.5,
+                    color=MUTED)  # fmt: skip
+    marks = [[(x, bottom), (x, bottom + 0.08)] for x in xs]
+    ax.add_collection(LineCollection(marks, colors=MUTED, linewidths=0.8, zorder=2))
 
 
 def _map_notes(ax: Axes, spec: MapChart) -> None:
@@ -381,13 +401,10 @@ def draw_map(spec: MapChart) -> Chart:
     height = height_in(spec)
     grid_h = MAP_GRID_WIDTH * WIDTH_IN * ROWS / COLUMNS
     box = (0.03, MAP_BOTTOM / height, MAP_GRID_WIDTH, grid_h / height)
-    with figure(height) as fig:
-        ax = fig.add_axes(box)
-        ax.set_xlim(0, COLUMNS)
-        ax.set_ylim(ROWS, 0)
-        ax.set_axis_off()
+    with figure(height, box, _map_sheet) as page:
+        fig, ax = page.fig, page.ax
         norm = _map_scale(spec)
-        _tiles(ax, spec, norm)
+        _tiles(ax, spec, norm, page.parts["labels"])
         _map_notes(ax, spec)
         _legend(ax, norm)
         heading(fig, spec.title, _highlight_line(spec), spec.source)
@@ -397,11 +414,21 @@ def draw_map(spec: MapChart) -> Chart:
 # --------------------------------------------------------------------------- outlook
 
 
-def _bar_labels(ax: Axes, xs: list[float], values: list[int], top: float) -> None:
+def _bars(ax: Axes, xs: list[float], values: list[int], colour: str) -> float:
+    """The bars, each with its figure above it ("3.39M"); the tallest bar's height."""
+    top = float(max(values)) or 1.0
+    ax.set_ylim(0, top * 1.3)
+    edge = darker(colour)
     for x, v in zip(xs, values, strict=True):
-        ax.text(
-            x, v + top * 0.03, count_short(v), ha="center", va="bottom", fontsize=9.5, weight="bold"
-        )
+        ax.add_patch(Rectangle((x - 0.3, 0), 0.6, v, facecolor=colour, edgecolor=edge, lw=1.2))
+        ax.text(x, v + top * 0.03, count_short(v), ha="center", va="bottom", fontsize=9.5,
+                weight="bold")  # fmt: skip
+    return top
+
+
+def _outlook_sheet(page: Sheet) -> None:
+    page.ax.set_xlim(-0.6, 4.2)
+    _baseline(page)
 
 
 def draw_outlook(spec: OutlookChart) -> Chart:
@@ -416,33 +443,18 @@ def draw_outlook(spec: OutlookChart) -> Chart:
         xs.append(2.5)
         values.append(spec.annual_openings)
         labels.append("openings\na year")
-    with figure(height) as fig:
-        ax = fig.add_axes((0.04, 0.62 / height, 0.92, 1.35 / height))
-        edge = darker(spec.colour)
-        ax.bar(xs, values, width=0.6, color=spec.colour, edgecolor=edge, lw=1.2)
-        top = float(max(values)) or 1.0
-        _bar_labels(ax, xs, values, top)
-        ax.set_xticks(xs, labels)
-        ax.set_ylim(0, top * 1.3)
-        ax.set_xlim(-0.6, 4.2)
-        ax.tick_params(axis="x", labelsize=9, length=0, colors=INK)
-        ax.tick_params(axis="y", left=False, labelleft=False)
-        for side in ("top", "right", "left"):
-            ax.spines[side].set_visible(False)
+    with figure(height, (0.04, 0.62 / height, 0.92, 1.35 / height), _outlook_sheet) as page:
+        ax = page.ax
+        top = _bars(ax, xs, values, spec.colour)
+        under = _below(page)
+        for x, label in zip(xs, labels, strict=True):
+            ax.text(x, 0, label, transform=under, ha="center", va="top", fontsize=9)
         if spec.growth_pct is not None:
             change = fmt.pct(spec.growth_pct, signed=True) + f"\n{spec.start_year}→{spec.end_year}"
-            ax.text(
-                3.55,
-                top * 0.5,
-                change,
-                ha="center",
-                va="center",
-                fontsize=11,
-                weight="bold",
-                color=INK,
-            )
-        heading(fig, spec.title, fit(spec.occupation, 60), spec.source)
-        return png(fig, spec)
+            ax.text(3.55, top * 0.5, change, ha="center", va="center",
+                    fontsize=11, weight="bold")  # fmt: skip
+        heading(page.fig, spec.title, fit(spec.occupation, 60), spec.source)
+        return png(page.fig, spec)
 
 
 def height_in(spec: Spec) -> float:

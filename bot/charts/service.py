@@ -55,15 +55,6 @@ def sample_specs() -> tuple[Spec, ...]:
     )
 
 
-def _draw(spec: Spec) -> Chart:
-    """Draw in the worker, then free the figure at once: a figure is a web of reference
-    cycles that would otherwise wait for a rare full collection (resident memory would creep
-    up by ~25 MB per few hundred charts). Cheap because the warm-up froze what came before."""
-    chart = render(spec)
-    gc.collect()
-    return chart
-
-
 def _warm() -> float:
     """Seconds it took; a failure is logged (the bot answers without charts), never raised."""
     start = time.perf_counter()
@@ -112,7 +103,7 @@ class ChartService:
         pending = self._pending.get(key)
         if pending is None:
             loop = asyncio.get_running_loop()
-            pending = asyncio.ensure_future(loop.run_in_executor(self._executor, _draw, spec))
+            pending = asyncio.ensure_future(loop.run_in_executor(self._executor, render, spec))
             self._pending[key] = pending
             pending.add_done_callback(lambda done: self._finished(key, done))
         return await asyncio.shield(pending)

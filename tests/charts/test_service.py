@@ -26,13 +26,13 @@ AUTOCOMPLETE_P99_BUDGET = 0.050  # s: far below Discord's 3 s, far above a block
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record which thread draws each chart."""
     threads: list[str] = []
-    real = service_mod._draw
+    real = service_mod.render
 
     def draw(spec: Spec) -> Chart:
         threads.append(threading.current_thread().name)
         return real(spec)
 
-    monkeypatch.setattr(service_mod, "_draw", draw)
+    monkeypatch.setattr(service_mod, "render", draw)
     return threads
 
 
@@ -81,7 +81,7 @@ async def test_a_failed_drawing_is_not_cached(monkeypatch: pytest.MonkeyPatch) -
     def broken(spec: Spec) -> Chart:
         raise RuntimeError("no ink")
 
-    monkeypatch.setattr(service_mod, "_draw", broken)
+    monkeypatch.setattr(service_mod, "render", broken)
     charts = ChartService("x")
     try:
         with pytest.raises(RuntimeError):

@@ -24,7 +24,7 @@ from .mocks import ALICE, BOB, make_interaction, message_of, press, sent
 def _service(
     monkeypatch: pytest.MonkeyPatch, delay: float = 0.0, fail: bool = False
 ) -> ChartService:
-    real = service_mod._draw
+    real = service_mod.render
 
     def draw(spec: Spec) -> Chart:
         if fail:
@@ -34,7 +34,7 @@ def _service(
         time.sleep(delay)
         return real(spec)
 
-    monkeypatch.setattr(service_mod, "_draw", draw)
+    monkeypatch.setattr(service_mod, "render", draw)
     charts = ChartService("test")
     charts.warm().result(timeout=120)  # the library loaded: only the drawing is timed
     return charts
@@ -151,7 +151,7 @@ async def test_turning_back_keeps_the_attachment_and_a_page_without_a_chart_drop
         buttons = _buttons(kwargs)
         message = message_of(kwargs)
         # the pay page shows the same chart: the message's attachment is kept, nothing drawn
-        monkeypatch.setattr(service_mod, "_draw", _never)
+        monkeypatch.setattr(service_mod, "render", _never)
         cog.served.charts._cache.clear()  # type: ignore[union-attr]
         pay = sent(
             (await press(shipped_answers, cog, message, buttons["Pay"])).response.edit_message
