@@ -28,6 +28,8 @@ def rank(
             joint = 100.0 * min(1.0, extra.get(i, 0.0))
             value = round((1 - SUPPORT_WEIGHT) * s.score + SUPPORT_WEIGHT * joint, 1)
             current = best.get(i)
+            if current is not None and value < current[0]:
+                continue  # (most names: a weaker one of a profession already seen)
             mine = (value, rank_, min(sources, 99), s.key, s.complete)
             if current is None or mine[:3] > current[:3]:
                 best[i] = mine

@@ -71,7 +71,8 @@ def _exact(index: Index, query: str, q: str) -> Resolution | None:
 
 def _by_relevance(index: Index, query: str, q: str) -> Resolution:
     read = read_query(index, q)
-    ranked = rank(index, score(index, read), support=support(index, read))
+    # (the best ten are all an answer, a pick list or "did you mean" hints ever show)
+    ranked = rank(index, score(index, read), MAX_CANDIDATES, support(index, read))
     found = [(c, complete) for c, complete in ranked if c.score >= CUTOFF]
     if not found:
         return Resolution(query, Status.NONE, tuple(_hints(index, q, [c for c, _ in ranked])))

@@ -47,7 +47,9 @@ def suggest(index: Index, prefix: str, limit: int) -> tuple[Suggestion, ...]:
         _suggest_aliases(index, q, picked, limit)
     if len(picked) < limit and len(q) >= 3:
         scored = score(index, read_query(index, q, prefix_last=True), False, SUGGEST_CAPS)
-        for cand, _ in rank(index, best_keys(scored, limit * 3)):
+        # The best ``limit`` are enough: each is picked, or was picked before (at most as many
+        # as are still missing), or scores below the cutoff, like every one after it.
+        for cand, _ in rank(index, best_keys(scored, limit * 3), limit):
             i = index.by_id[cand.profession.id]
             if cand.score >= SUGGEST_CUTOFF and i not in picked:
                 picked[i] = _suggestion(index, i, cand.matched)
