@@ -160,10 +160,15 @@ class Index:
         pairs.frombytes(self.support.get(word, b""))
         return pairs
 
+    @cached_property
+    def stems(self) -> dict[str, str]:
+        """The stem of every index word (built on first use)."""
+        return {w: stem(w) for w in self.words}
+
     def family(self, token: str) -> list[str]:
         """Index words of the token's family, by its stem ("agriculturist": agricultural)."""
-        root = stem(token)
-        return [w for w in self.prefix_words(root, 200) if w != token and stem(w) == root]
+        root, stems = stem(token), self.stems
+        return [w for w in self.prefix_words(root, 200) if w != token and stems[w] == root]
 
     def similar_words(self, token: str) -> list[str]:
         """Vocabulary words a (possibly misspelt) token may mean: itself, or one edit away."""
@@ -178,6 +183,38 @@ class Index:
                 found.add(d)
             found.update(self.deletes.get(d, ()))  # a letter replaced or swapped
         return sorted(found)
+
+    @cached_property
+    def _title_text(self) -> tuple[str, list[int], dict[str, list[int]]]:
+        """Every ``spaced_titles`` key, most common jobs first, one a line, with where each
+        starts; and the professions of each key (most common first)."""
+        keys = [self.spaced_titles[i][0] for i in self.popular]
+        starts, at = [], 0
+        for key in keys:
+            starts.append(at)
+            at += len(key) + 1
+        owners: dict[str, list[int]] = {}
+        for i in self.popular:
+            owners.setdefault(self.spaced_titles[i][0], []).append(i)
+        return "\n".join(keys), starts, owners
+
+    def titles_holding(self, text: str, limit: int) -> list[int]:
+        """At most ``limit`` professions whose ``spaced_titles`` key holds ``text``: those whose
+        key it is first, then the most common jobs (``popular``): a few ``str.find`` over
+        every title at once, stopping at the ``limit``-th."""
+        if "\n" in text or not text or limit <= 0:
+            return []
+        blob, starts, owners = self._title_text
+        found = list(owners.get(text, ()))[:limit]
+        exact = set(found)
+        at = blob.find(text)
+        while at >= 0 and len(found) < limit:
+            n = bisect.bisect_right(starts, at) - 1
+            i = self.popular[n]
+            if i not in exact:
+                found.append(i)
+            at = blob.find(text, starts[n + 1]) if n + 1 < len(starts) else -1
+        return found
 
 
 def valid_state(state: Any, professions: int) -> bool:

@@ -33,14 +33,9 @@ def suggest(index: Index, prefix: str, limit: int) -> tuple[Suggestion, ...]:
             picked[i] = _suggestion(index, i, cand.matched)
     if n is not None and picked:  # a known name ("rn", "cop", "doctor"): its family next
         _same_family(index, picked, limit)
-    starts: list[tuple[int, tuple[int, int, str], int]] = []
-    spaced = " " + q
     known_short = n is not None and len(q) <= 2  # "pa": not every title with a "pa…" word
-    for key, i in index.spaced_titles:  # exact title first, then the most common jobs
-        if spaced in key and not known_short:
-            starts.append((0 if key == spaced else 1, index.rank_key[i], i))
-    for _, _, i in sorted(starts)[:limit]:
-        picked.setdefault(i, _suggestion(index, i, None))
+    for i in () if known_short else index.titles_holding(" " + q, limit):
+        picked.setdefault(i, _suggestion(index, i, None))  # the exact title, the most common
     if n is not None and picked:  # ...and what O*NET relates to it
         _related(index, picked, limit)
     if len(picked) < limit and (len(q) >= 3 or q in index.postings):

@@ -1,5 +1,6 @@
-"""Words two edits away: the narrowed search (only the word lengths where such a word can
-score) finds exactly what a search over every word of about the same length finds."""
+"""The matcher's shortcuts find exactly what their plain definitions find: words two edits away
+(only the word lengths where such a word can score are searched), and titles holding a text
+(one search over all the titles, stopping at the limit)."""
 
 from __future__ import annotations
 
@@ -64,3 +65,22 @@ def test_lengths_where_nothing_can_score_are_skipped() -> None:
     assert _far_sizes(7, 1) == [8]  # an extra letter and one changed
     assert _far_sizes(9, 2) == [7, 8, 10, 11]
     assert _far_sizes(12, 1) == [11, 12, 13]
+
+
+def test_titles_holding_a_text_are_those_a_test_of_each_title_finds(
+    shipped_answers: Answers,
+) -> None:
+    index = shipped_answers.matcher.index
+    rng = random.Random(5)
+    texts = [" a", " e", " and", " nurse", " cashiers", " truck dr", " zzz", " ", ""]
+    texts += [" " + key[1 : rng.randint(2, 14)] for key, _ in index.spaced_titles[::3]]
+    texts += [" " + key.split()[-1][: rng.randint(1, 6)] for key, _ in index.spaced_titles[::4]]
+    for text in texts:
+        for limit in (25, 3, 1):
+            plain = sorted(
+                (0 if key == text else 1, index.rank_key[i], i)
+                for key, i in index.spaced_titles
+                if text and text in key
+            )
+            expected = [i for _, _, i in plain[:limit]]
+            assert index.titles_holding(text, limit) == expected, (text, limit)
