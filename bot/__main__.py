@@ -156,7 +156,7 @@ def _resolve(answers: Answers, name: str, asked: list[str] | None = None) -> Pro
     res = answers.matcher.resolve(name)
     if res.profession is None:
         raise _Unresolved(res)
-    note = messages.matched(res, place_answered=True)  # what a typed name was understood as
+    note = messages.matched(res)  # what a typed name was understood as
     if note:
         print(note, file=sys.stderr)
     if asked is not None and res.place:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .matching import Resolution, Status
-from .matching.questions import state_name
 from .model import Profession
 from .names import normalize
 from .places import Place, PlaceResolution, PlaceStatus
@@ -48,11 +47,11 @@ def unresolved(res: Resolution) -> str:
     return ambiguous(res) if res.status is Status.AMBIGUOUS else not_found(res)
 
 
-def matched(res: Resolution, place_answered: bool = False) -> str | None:
+def matched(res: Resolution) -> str | None:
     """One short line when the answer's title differs from the name that matched (“cop” →
-    Police and Sheriff's Patrol Officers), with the vocabulary's remark and a place the answer
-    does not cover yet; None when there is nothing to say. Built only from the data's own names
-    (never the user's text), so that it may go in a public answer."""
+    Police and Sheriff's Patrol Officers), with the vocabulary's remark; None when there is
+    nothing to say. Built only from the data's own names (never the user's text), so that it
+    may go in a public answer. (A place the question named is answered for by the surfaces.)"""
     prof = res.profession
     if prof is None:
         return None
@@ -62,9 +61,6 @@ def matched(res: Resolution, place_answered: bool = False) -> str | None:
         lines.append(f"“{best.matched}” → {prof.title}")
         if best.note:
             lines[-1] += f" ({best.note.rstrip('.')})"
-    if res.place and not place_answered:  # the console answers for it; Discord not yet
-        place = state_name(res.place) or "the place you named"
-        lines.append(f"Pay for {place} is not available yet: these are national figures.")
     return "\n".join(lines) or None
 
 

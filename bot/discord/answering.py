@@ -309,7 +309,7 @@ async def answer(
             await _private(interaction, repeated)
             return
         if asked.unresolved is None:
-            notes = [*(messages.matched(r, place_answered=True) for r in resolutions), repeated]
+            notes = [*(messages.matched(r) for r in resolutions), repeated]
             note = "\n".join(n for n in [*notes, asked.note] if n) or None
             await send_answer(
                 interaction, served, kind, distinct, private=private, note=note, place=asked.place

@@ -84,15 +84,6 @@ def is_us_state(text: str) -> bool:
     return words.casefold() in _STATE_NAMES
 
 
-def state_name(text: str) -> str | None:
-    """The full name of a US state written by name or postal code ("tx" → "Texas")."""
-    if not is_us_state(text):
-        return None
-    words = " ".join(text.replace(".", " ").split())
-    name = STATES.get(words.upper(), words.casefold())
-    return " ".join(w if w == "of" else w.capitalize() for w in name.split())
-
-
 def _never(text: str) -> bool:
     return False
 
