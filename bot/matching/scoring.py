@@ -59,6 +59,9 @@ class Scored(NamedTuple):
     complete: bool  # it explains the query's most informative word
 
 
+_SCORED = tuple.__new__  # makes a Scored from its three fields at C speed
+
+
 def read_query(index: Index, text: str, prefix_last: bool = False) -> Query:
     """Weigh the words of a normalised query and find the index words each may mean."""
     tokens = [p for t in text.split() if t not in STOP_WORDS for p in _parts(index, t)]
@@ -181,23 +184,25 @@ def score(
     last = len(query.tokens) - 1
     # How well a key's head noun fits when it is this query word (1 for the query's last word).
     fits = {w: 1.0 if any(j == last for j, _ in h) else 0.5 for w, h in lookup.items()}
-    asked = frozenset(lookup)
+    holding = frozenset(lookup).intersection
     shared: dict[frozenset[str], tuple[float, float, bool]] = {}
     keys, heads, weights = index.keys, index.heads, index.weights
     out: list[Scored] = []
+    append, cost, head_weight = out.append, UNEXPLAINED_COST, HEAD_WEIGHT  # (the hot loop)
     for n in sorted(pool)[:pool_max]:
-        hits = asked.intersection(keys[n].split())
+        hits = holding(keys[n].split())
         part = shared.get(hits)
         if part is None:
             part = shared[hits] = _explained(index, query, lookup, hits)
         explained, own, complete = part
         weight = weights[n]
-        precision = min(1.0, own / weight) if weight > 0 else 1.0
-        value = explained * (1 - UNEXPLAINED_COST * (1 - precision))
+        precision = own / weight if weight > 0 and own < weight else 1.0
+        value = explained * (1 - cost * (1 - precision))
         if head_fit:
             key_head = heads[n]
-            value *= 1 - HEAD_WEIGHT * (1 - (fits[key_head] if key_head in hits else 0.0))
-        out.append(Scored(n, min(100.0, 100.0 * value), complete))
+            value *= 1 - head_weight * (1 - (fits[key_head] if key_head in hits else 0.0))
+        value *= 100.0
+        append(_SCORED(Scored, (n, value if value < 100.0 else 100.0, complete)))
     return out
 
 
