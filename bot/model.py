@@ -144,6 +144,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Pay(Section):
+    """Wages: annual and hourly means and medians, percentiles, where they pay most (OEWS)."""
+
     annual_mean: Money | None = _money("46060", f'money: dollars, or "{TOP_CODED}" (BLS top-coded)')
     annual_median: Money | None = _money("44370")
     hourly_mean: Money | None = _money("22.14")
@@ -165,6 +167,8 @@ class Pay(Section):
 
 @dataclass(frozen=True, slots=True)
 class Outlook(Section):
+    """Employment projections: jobs now and later, growth, openings, what entry takes."""
+
     jobs: int | None = spec("count", "40277", '"number of jobs" as a curated source states it')
     start_year: int | None = spec("year", "2024")
     end_year: int | None = spec("year", "2034", "start_year <= end_year")
@@ -179,6 +183,8 @@ class Outlook(Section):
 
 @dataclass(frozen=True, slots=True)
 class Education(Section):
+    """Education and experience required, and the O*NET job zone."""
+
     levels: tuple[Share, ...] = spec(
         "shares",
         '[{level: "High school diploma", pct: 61}]',
@@ -202,6 +208,8 @@ class Education(Section):
 
 @dataclass(frozen=True, slots=True)
 class Majors(Section):
+    """College majors related to the occupation (the CIP–SOC crosswalk)."""
+
     names: tuple[str, ...] = spec(
         "text_list", "[Business]", "related college majors, most specific first", default=()
     )
@@ -209,6 +217,8 @@ class Majors(Section):
 
 @dataclass(frozen=True, slots=True)
 class Demographics(Section):
+    """Who does the job: women and men, race and Hispanic origin (CPS)."""
+
     women_pct: float | None = spec("pct", "69.5", "0..100")
     men_pct: float | None = spec("pct", "30.5", "0..100; women_pct + men_pct <= 100")
     race: tuple[Share, ...] = spec(
@@ -229,18 +239,24 @@ class Demographics(Section):
 
 @dataclass(frozen=True, slots=True)
 class Age(Section):
+    """Median and average age of the workers (CPS)."""
+
     median: float | None = spec("number", "41.2", "years, 14..100", lo=14, hi=100)
     average: float | None = spec("number", "46", "years, 14..100", lo=14, hi=100)
 
 
 @dataclass(frozen=True, slots=True)
 class Workforce(Section):
+    """Job satisfaction and years of experience, as a curated source states them."""
+
     job_satisfaction: float | None = spec("number", "3.67", "rating out of 5", lo=0, hi=5)
     years_experience: float | None = spec("number", "12", "0..70", lo=0, hi=70)
 
 
 @dataclass(frozen=True, slots=True)
 class Skills(Section):
+    """O*NET skills and knowledge areas, with their importance."""
+
     skills: tuple[Rated, ...] = spec(
         "rated",
         "[{name: Active Listening, importance: 3.88}]",
@@ -254,6 +270,8 @@ class Skills(Section):
 
 @dataclass(frozen=True, slots=True)
 class Similar(Section):
+    """Other entries of the dataset O*NET relates to this one."""
+
     ids: tuple[str, ...] = spec(
         "ids", "[loan-interviewers-and-clerks]", "ids of other entries in the dataset", default=()
     )
