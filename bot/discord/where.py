@@ -6,8 +6,8 @@ professions followed by two different places ("nurse in texas", "nurse in ohio")
 places in one answer: that is refused, privately, with how to ask instead.
 
 The place data (names and the header of the wage table) is loaded in a worker thread, never on
-the event loop: at start-up in the background (:meth:`CareerCog.cog_load`), and awaited here if
-an answer comes first.
+the event loop: at start-up, before the bot goes online (:meth:`CareerCog.cog_load`), and
+awaited here if an answer comes first (a start-up that did not wait long enough).
 """
 
 from __future__ import annotations

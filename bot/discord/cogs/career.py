@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -58,6 +58,7 @@ WHERE = "A state or metro area, e.g. Texas, Dallas, NYC (default: the whole US)"
 
 #: Per user and command: generous for people, a brake on anyone flooding a channel with answers.
 COOLDOWN_RATE, COOLDOWN_PER = 10, 60.0
+WARM_WAIT = 15.0  # s: the longest start-up waits for the warm-ups before going online
 
 
 def _per_user(interaction: discord.Interaction) -> int:
@@ -80,11 +81,17 @@ class CareerCog(ServingCog, name="Careers"):
         self._warming: asyncio.Task[None] | None = None
 
     async def cog_load(self) -> None:
-        """Start drawing the warm-up charts and load the place data in the background (a
-        worker thread): the bot is online meanwhile, and no answer waits for either."""
-        if self.served.charts is not None:
-            self.served.charts.warm()
+        """Load the place data and warm the charts (the plotting library imported, one chart of
+        each kind drawn), in worker threads, and wait for both — at most :data:`WARM_WAIT`
+        seconds — before the bot goes online (a cog is loaded before the gateway connects).
+        Warming up is CPU work that holds the interpreter: beside a stream of first answers it
+        made them miss Discord's 3 s. A warm-up still going on after the wait goes on in the
+        background, and answers meanwhile defer their chart."""
         self._warming = asyncio.create_task(where.ready(self.answers.places))
+        warming: set[asyncio.Future[Any]] = {self._warming}
+        if self.served.charts is not None:
+            warming.add(asyncio.wrap_future(self.served.charts.warm()))
+        await asyncio.wait(warming, timeout=WARM_WAIT)
 
     async def cog_unload(self) -> None:
         if self.served.charts is not None:
