@@ -157,8 +157,10 @@ def _split_place(text: str, check: PlaceCheck) -> tuple[str, str | None]:
     """``"electrician in texas"`` → ``("electrician", "texas")``; no place → ``(text, None)``."""
     for sep in (" in ", " near ", " around ", ", ", " at "):
         head, found, tail = text.rpartition(sep)
+        if not found or not head.strip():
+            continue
         tail = _TRAILING.sub("", tail).strip(" ,")
-        if found and head.strip() and tail and check(tail):
+        if tail and check(tail):
             return head.strip(" ,"), tail
     words = text.split()
     for size in (3, 2, 1):  # "nurse new york", "welder TX"

@@ -232,20 +232,30 @@ def support(index: Index, query: Query) -> dict[int, float]:
     weighted by how informative it is, counts by how many of the profession's names hold it
     (saturating), so that the evidence of several names of one profession adds up."""
     out: dict[int, float] = {}
+    done: list[tuple[dict[str, float], dict[int, float]]] = []  # (a word repeated: once)
     for weight, matches in zip(query.weights, query.matches, strict=True):
         if weight <= 0:
             continue
-        best: dict[int, float] = {}
-        for word, quality in matches.items():
-            pairs = index.support_of(word)
-            for i, c in zip(pairs[::2], pairs[1::2], strict=True):
-                v = quality * c / (c + SUPPORT_K)
-                if v > best.get(i, 0.0):
-                    best[i] = v
+        best = next((b for m, b in done if m == matches), None)
+        if best is None:
+            best = _word_support(index, matches)
+            done.append((matches, best))
         for i, v in best.items():
             out[i] = out.get(i, 0.0) + weight * v
     scale = 1.0 / query.ceiling if query.ceiling > 0 else 0.0
     return {i: v * scale for i, v in out.items()}
+
+
+def _word_support(index: Index, matches: dict[str, float]) -> dict[int, float]:
+    """For one query word: how much each profession's names hold it (its best match)."""
+    best: dict[int, float] = {}
+    for word, quality in matches.items():
+        pairs = index.support_of(word)
+        for i, c in zip(pairs[::2], pairs[1::2], strict=True):
+            v = quality * c / (c + SUPPORT_K)
+            if v > best.get(i, 0.0):
+                best[i] = v
+    return best
 
 
 def best_keys(scored: Sequence[Scored], limit: int) -> list[Scored]:
