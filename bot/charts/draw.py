@@ -183,14 +183,19 @@ def _open_from(r: Range) -> float | None:
     return next((m.value for m in r.points if m is not None and m.at_least), None)
 
 
-def _range_row(ax: Axes, r: Range, y: float, right: float) -> None:
+Segment = list[tuple[float, float]]
+
+
+def _range_row(ax: Axes, r: Range, y: float, right: float) -> list[Segment]:
+    """The row's box, its top-coded arrow and its label; returns its range line (10th to 90th
+    percentile, with a tick at each published end), for :func:`_ranges` to draw."""
     edge = darker(r.colour)
     lo, hi = _low_high(r)
     start = _open_from(r)
-    ax.plot([lo, hi], [y, y], color=edge, lw=2.2, solid_capstyle="butt", zorder=2)
+    segments = [[(lo, y), (hi, y)]]
     for end in (r.p10, r.p90):
         if end is not None and not end.at_least:
-            ax.plot([end.value] * 2, [y - 0.12, y + 0.12], color=edge, lw=2.2, zorder=2)
+            segments.append([(end.value, y - 0.14), (end.value, y + 0.14)])
     if start is not None:  # top-coded: the range runs on past the last published figure
         ax.annotate(
             "",
@@ -202,29 +207,33 @@ def _range_row(ax: Axes, r: Range, y: float, right: float) -> None:
         ax.text(right, y + 0.2, f"≥ {dollars_short(start)}", ha="right", fontsize=8.5, color=MUTED)
     if r.p25 is not None and r.p75 is not None:
         x0, x1 = r.p25.value, r.p75.value
-        ax.add_patch(
-            Rectangle(
-                (x0, y - 0.2), x1 - x0, 0.4, facecolor=r.colour, edgecolor=edge, lw=1.2, zorder=3
-            )
-        )
-    _median_mark(ax, r, y, edge)
-
-
-def _median_mark(ax: Axes, r: Range, y: float, edge: tuple[float, float, float]) -> None:
+        box = Rectangle((x0, y - 0.2), x1 - x0, 0.4, facecolor=r.colour, edgecolor=edge, lw=1.2,
+                        zorder=3)  # fmt: skip
+        ax.add_artist(box)  # (not add_patch: the limits are fixed, no need to update them)
     assert r.median is not None
-    m = r.median.value
-    ax.plot([m, m], [y - 0.3, y + 0.3], color=INK, lw=3.2, zorder=4, solid_capstyle="butt")
     label = fit(r.label, 44) + "  ·  median " + fmt.money(r.median)
-    ax.text(
-        ax.get_xlim()[0],
-        y + 0.36,
-        label,
-        fontsize=9.5,
-        ha="left",
-        va="bottom",
-        zorder=5,
-        bbox={"facecolor": BACKGROUND, "edgecolor": "none", "pad": 1.0},
-    )
+    ax.text(ax.get_xlim()[0], y + 0.36, label, fontsize=9.5, ha="left", va="bottom", zorder=5,
+            bbox={"facecolor": BACKGROUND, "edgecolor": "none", "pad": 1.0})  # fmt: skip
+    return segments
+
+
+def _ranges(ax: Axes, rows: tuple[Range, ...], right: float) -> None:
+    """Every row, top to bottom; the range lines and median bars of all rows are drawn as two
+    collections (one artist each instead of one per line)."""
+    lines: list[Segment] = []
+    colours: list[tuple[float, float, float]] = []
+    medians: list[Segment] = []
+    for i, r in enumerate(rows):
+        y = float(len(rows) - 1 - i)
+        segments = _range_row(ax, r, y, right)
+        lines += segments
+        colours += [darker(r.colour)] * len(segments)
+        assert r.median is not None
+        medians.append([(r.median.value, y - 0.3), (r.median.value, y + 0.3)])
+    ranges = LineCollection(lines, colors=colours, linewidths=2.2, capstyle="butt", zorder=2)
+    bars = LineCollection(medians, colors=INK, linewidths=3.2, capstyle="butt", zorder=4)
+    ax.add_collection(ranges, autolim=False)
+    ax.add_collection(bars, autolim=False)
 
 
 def _money_axis(page: Sheet, lo: float, hi: float) -> None:
@@ -251,8 +260,7 @@ def draw_pay(spec: PayChart) -> Chart:
         lo, hi, _open = _span(spec.rows)
         _money_axis(page, lo, hi)
         ax.set_ylim(-0.45, n - 0.35)
-        for i, r in enumerate(spec.rows):
-            _range_row(ax, r, float(n - 1 - i), hi)
+        _ranges(ax, spec.rows, hi)
         key = "line: 10th–90th percentile   box: middle half (25th–75th)   bar: median"
         heading(fig, spec.title, key, spec.source)
         return png(fig, spec)
