@@ -23,14 +23,20 @@ def rank(
     ties."""
     best: dict[int, tuple[float, int, int, int, bool]] = {}
     extra = support or {}
-    for s in scored:
-        for i, rank_, sources, _ in index.owners[s.key]:
-            joint = 100.0 * min(1.0, extra.get(i, 0.0))
-            value = round((1 - SUPPORT_WEIGHT) * s.score + SUPPORT_WEIGHT * joint, 1)
+    joints: dict[int, float] = {}  # each profession's share from its names' joint support
+    for key, score, complete in scored:
+        for i, rank_, sources, _ in index.owners[key]:
+            joint = joints.get(i)
+            if joint is None:
+                joint = joints[i] = SUPPORT_WEIGHT * (100.0 * min(1.0, extra.get(i, 0.0)))
+            raw = (1 - SUPPORT_WEIGHT) * score + joint
             current = best.get(i)
-            if current is not None and value < current[0]:
+            if current is not None and raw < current[0] - 0.051:
                 continue  # (most names: a weaker one of a profession already seen)
-            mine = (value, rank_, min(sources, 99), s.key, s.complete)
+            value = round(raw, 1)
+            if current is not None and value < current[0]:
+                continue
+            mine = (value, rank_, min(sources, 99), key, complete)
             if current is None or mine[:3] > current[:3]:
                 best[i] = mine
     order = sorted(
