@@ -9,6 +9,9 @@ from .results import Candidate
 from .scoring import Scored
 
 SUPPORT_WEIGHT = 0.2  # share of a profession's relevance that is its names' joint support
+AS_TYPED_SUPPORT_WEIGHT = 0.5  # ...when every word is the index's as typed (no typo read): the
+# joint evidence of a profession's names is then trustworthy (O*NET's held-out titles: top-1
+# 52.7 -> 54.9 %, confident-wrong 2.2 -> 0.9 %; the hand-written sets unchanged or better)
 
 
 def rank(
@@ -16,6 +19,7 @@ def rank(
     scored: Iterable[Scored],
     limit: int = 60,
     support: dict[int, float] | None = None,
+    support_weight: float = SUPPORT_WEIGHT,
 ) -> list[tuple[Candidate, bool]]:
     """Each profession's best-scoring name, best first, with whether that name explains the
     query's most informative word, raised by how well the profession's other names support
@@ -28,8 +32,8 @@ def rank(
         for i, rank_, sources, _ in index.owners[key]:
             joint = joints.get(i)
             if joint is None:
-                joint = joints[i] = SUPPORT_WEIGHT * (100.0 * min(1.0, extra.get(i, 0.0)))
-            raw = (1 - SUPPORT_WEIGHT) * score + joint
+                joint = joints[i] = support_weight * (100.0 * min(1.0, extra.get(i, 0.0)))
+            raw = (1 - support_weight) * score + joint
             current = best.get(i)
             if current is not None and raw < current[0] - 0.051:
                 continue  # (most names: a weaker one of a profession already seen)

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from ..names import MAX_QUERY, normalize
 from .index import Index
 from .questions import is_us_state, parse
-from .ranking import owners, rank
+from .ranking import AS_TYPED_SUPPORT_WEIGHT, SUPPORT_WEIGHT, owners, rank
 from .results import Candidate, Resolution, Status
 from .scoring import read_query, score, support
 
@@ -71,8 +71,9 @@ def _exact(index: Index, query: str, q: str) -> Resolution | None:
 
 def _by_relevance(index: Index, query: str, q: str) -> Resolution:
     read = read_query(index, q)
+    weight = AS_TYPED_SUPPORT_WEIGHT if read.as_typed else SUPPORT_WEIGHT
     # (the best ten are all an answer, a pick list or "did you mean" hints ever show)
-    ranked = rank(index, score(index, read), MAX_CANDIDATES, support(index, read))
+    ranked = rank(index, score(index, read), MAX_CANDIDATES, support(index, read), weight)
     found = [(c, complete) for c, complete in ranked if c.score >= CUTOFF]
     if not found:
         return Resolution(query, Status.NONE, tuple(_hints(index, q, [c for c, _ in ranked])))

@@ -50,6 +50,11 @@ class Query:
     def total(self) -> float:
         return sum(self.weights)
 
+    @property
+    def as_typed(self) -> bool:
+        """Every word is a word of the index (or a synonym of one), none read as a typo."""
+        return all(m and max(m.values()) >= 1.0 for m in self.matches)
+
 
 class Scored(NamedTuple):
     """One key's relevance to a query (a named tuple: hundreds are made per query)."""

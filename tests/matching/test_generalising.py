@@ -4,8 +4,13 @@ test (nothing derived from it is left in the index)."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot.answers import Answers
 from bot.matching import Matcher, Status
 from bot.matching.index import stem
+from bot.matching.scoring import read_query
+from bot.matching.vocabulary import in_group
 from bot.model import Alias, Profession
 
 
@@ -59,3 +64,20 @@ def test_a_run_together_word_counts_by_its_parts() -> None:
 def test_a_name_missing_the_informative_word_is_still_never_confident() -> None:
     m = Matcher([_prof("bus", "Bus Drivers", "53-3052", "Coach Driver", "School Bus Driver")])
     assert m.resolve("zorblax driver").status not in (Status.EXACT, Status.MATCH)
+
+
+@pytest.mark.parametrize(
+    ("query", "soc"),
+    [("grafic designer", "27-1024"), ("mechanik", "49-3023")],
+)
+def test_joint_evidence_counts_less_for_a_word_read_as_a_typo(
+    shipped_answers: Answers, query: str, soc: str
+) -> None:
+    # A misspelt word ("grafic") is read through a typo correction: the joint evidence of the
+    # many "designer" names of Commercial and Industrial Designers must not outweigh the one
+    # name it corrects to. Words read as typed ("graphic designer") let it count in full.
+    index = shipped_answers.matcher.index
+    assert read_query(index, "graphic designer").as_typed
+    assert not read_query(index, query).as_typed
+    first = shipped_answers.matcher.resolve(query).candidates[0].profession
+    assert first.soc == soc or in_group(soc, first.soc or ""), first  # or the group holding it
