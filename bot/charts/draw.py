@@ -56,7 +56,8 @@ CODES = [t.code for t in TILES]
 WIDTH_IN = 5.5  # inches; × DPI = pixels
 DPI = 160  # 880 px wide: Discord shows it at ≈ 400–550 px
 BACKGROUND, INK, MUTED, GRID = "#FFFFFF", "#1F2328", "#57606A", "#D0D7DE"
-NO_DATA, HIGHLIGHT = "#E4E7EB", "#D1242F"
+NO_DATA, HIGHLIGHT, HATCH = "#E4E7EB", "#D1242F", "#9AA4AF"
+HATCH_STEP = 0.17  # tile widths between the diagonal lines of a not-published state
 MAP_GRID_WIDTH, MAP_TOP, MAP_BOTTOM = 0.94, 0.78, 0.28  # share of the width; inches
 FLOOR_HATCH = "..."  # a top-coded mean below another state's published one: not ranked
 MAP_COLOURS = "YlGnBu"  # ColorBrewer sequential: colour-blind safe, darker = more
@@ -110,7 +111,7 @@ def figure(
                 "font.family": "DejaVu Sans",
                 "font.size": 10,
                 "text.color": INK,
-                "hatch.color": "#9AA4AF",
+                "hatch.color": HATCH,
                 "hatch.linewidth": 1.0,
             }
         ),
@@ -300,9 +301,30 @@ def _square(col: int, row: int, inset: float = 0.05) -> Square:
 SQUARES = {t.code: _square(t.col, t.row) for t in TILES}
 
 
+def _diagonals(square: Square, step: float = HATCH_STEP) -> list[Segment]:
+    """Lines rising to the right ("////") across ``square``, as plain segments: Agg's own
+    hatching renders a pattern tile for every hatched shape (a map with many states not
+    published cost twice as much to draw)."""
+    (x0, y0), (x1, _), (_, y1), _ = square  # y grows downwards on the map
+    segments = []
+    for k in range(1, int((x1 - x0 + y1 - y0) / step) + 1):
+        c = x0 + y0 + k * step  # the line x + y = c
+        xa, xb = max(x0, c - y1), min(x1, c - y0)
+        if xb - xa > 1e-9:
+            segments.append([(xa, c - xa), (xb, c - xb)])
+    return segments
+
+
+def _not_published(ax: Axes, squares: list[Square]) -> None:
+    """Grey squares crossed by diagonal lines."""
+    ax.add_collection(PolyCollection(squares, facecolors=NO_DATA, edgecolors="none"))
+    lines = [line for square in squares for line in _diagonals(square)]
+    ax.add_collection(LineCollection(lines, colors=HATCH, linewidths=1.0, zorder=1))
+
+
 def _tiles(ax: Axes, spec: MapChart, norm: colors.Normalize, labels: PathCollection) -> None:
-    """The states' squares in the colour of their pay (hatched: not published or not ranked),
-    and their labels in an ink that reads on that colour."""
+    """The states' squares in the colour of their pay (not published: hatched; not ranked:
+    dotted), and their labels in an ink that reads on that colour."""
     assert [c for c, _ in spec.values] == CODES, "a map lists every tile, in tile order"
     unranked = ranked_states(spec)[1]
     shown = [(c, v.value) for c, v in spec.values if v is not None and c not in unranked]
@@ -310,13 +332,12 @@ def _tiles(ax: Axes, spec: MapChart, norm: colors.Normalize, labels: PathCollect
     squares = [SQUARES[c] for c, _ in shown]
     ax.add_collection(PolyCollection(squares, facecolors=fills, edgecolors="none"))
     hidden = [SQUARES[c] for c, v in spec.values if v is None]
-    for hatched, hatch in ((hidden, "////"), ([SQUARES[c] for c in unranked], FLOOR_HATCH)):
-        if hatched:
-            ax.add_collection(
-                PolyCollection(
-                    hatched, facecolors=NO_DATA, edgecolors="#9AA4AF", linewidths=0, hatch=hatch
-                )
-            )
+    if hidden:
+        _not_published(ax, hidden)
+    if unranked:  # (rare: a few physicians' maps) dotted by Agg's hatching
+        floors = [SQUARES[c] for c in unranked]
+        ax.add_collection(PolyCollection(floors, facecolors=NO_DATA, edgecolors=HATCH,
+                                         linewidths=0, hatch=FLOOR_HATCH))  # fmt: skip
     inks = dict(zip((c for c, _ in shown), _inks(fills), strict=True))
     labels.set_facecolor([inks.get(c, MUTED) for c in CODES])
     if spec.highlight:
@@ -384,7 +405,7 @@ def _map_notes(ax: Axes, spec: MapChart) -> None:
             color=MUTED,
         )
     if any(v is None for _, v in spec.values):
-        ax.add_patch(Rectangle((4.05, 7.3), 0.35, 0.35, facecolor=NO_DATA, hatch="////", lw=0))
+        _not_published(ax, [[(4.05, 7.3), (4.4, 7.3), (4.4, 7.65), (4.05, 7.65)]])
         ax.text(
             4.55,
             7.48,
