@@ -32,7 +32,7 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.font_manager import FontProperties  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.patches import PathPatch, Rectangle  # noqa: E402
 from matplotlib.path import Path  # noqa: E402
 from matplotlib.textpath import TextPath  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
@@ -210,7 +210,7 @@ def _range_row(ax: Axes, r: Range, y: float, right: float) -> list[Segment]:
         x0, x1 = r.p25.value, r.p75.value
         box = Rectangle((x0, y - 0.2), x1 - x0, 0.4, facecolor=r.colour, edgecolor=edge, lw=1.2,
                         zorder=3)  # fmt: skip
-        ax.add_artist(box)  # (not add_patch: the limits are fixed, no need to update them)
+        ax.add_artist(box)
     assert r.median is not None
     label = fit(r.label, 44) + "  ·  median " + fmt.money(r.median)
     ax.text(ax.get_xlim()[0], y + 0.36, label, fontsize=9.5, ha="left", va="bottom", zorder=5,
@@ -246,7 +246,8 @@ def _money_axis(page: Sheet, lo: float, hi: float) -> None:
     ticks = [t for t in locator.tick_values(lo, hi) if lo - slack <= t <= hi + slack]
     across = ax.get_xaxis_transform()
     lines = [[(t, 0.0), (t, 1.0)] for t in ticks]
-    ax.add_collection(LineCollection(lines, colors=GRID, linewidths=0.8, transform=across))
+    grid = LineCollection(lines, colors=GRID, linewidths=0.8, transform=across)
+    ax.add_collection(grid, autolim=False)
     under = _below(page)
     for t in ticks:
         ax.text(t, 0, dollars_short(t), transform=under, ha="center", va="top", fontsize=9,
@@ -316,10 +317,11 @@ def _diagonals(square: Square, step: float = HATCH_STEP) -> list[Segment]:
 
 
 def _not_published(ax: Axes, squares: list[Square]) -> None:
-    """Grey squares crossed by diagonal lines."""
-    ax.add_collection(PolyCollection(squares, facecolors=NO_DATA, edgecolors="none"))
-    lines = [line for square in squares for line in _diagonals(square)]
-    ax.add_collection(LineCollection(lines, colors=HATCH, linewidths=1.0, zorder=1))
+    """Grey squares crossed by diagonal lines (all the lines one path: stroked at once)."""
+    ax.add_collection(PolyCollection(squares, facecolors=NO_DATA, edgecolors="none"), autolim=False)
+    ends = [end for square in squares for line in _diagonals(square) for end in line]
+    strokes = Path(ends, [Path.MOVETO, Path.LINETO] * (len(ends) // 2))
+    ax.add_artist(PathPatch(strokes, fill=False, edgecolor=HATCH, lw=1.0, zorder=1))
 
 
 def _tiles(ax: Axes, spec: MapChart, norm: colors.Normalize, labels: PathCollection) -> None:
@@ -330,21 +332,22 @@ def _tiles(ax: Axes, spec: MapChart, norm: colors.Normalize, labels: PathCollect
     shown = [(c, v.value) for c, v in spec.values if v is not None and c not in unranked]
     fills = colormaps[MAP_COLOURS](0.12 + 0.88 * norm(np.array([v for _, v in shown])))
     squares = [SQUARES[c] for c, _ in shown]
-    ax.add_collection(PolyCollection(squares, facecolors=fills, edgecolors="none"))
+    ax.add_collection(PolyCollection(squares, facecolors=fills, edgecolors="none"), autolim=False)
     hidden = [SQUARES[c] for c, v in spec.values if v is None]
     if hidden:
         _not_published(ax, hidden)
     if unranked:  # (rare: a few physicians' maps) dotted by Agg's hatching
         floors = [SQUARES[c] for c in unranked]
-        ax.add_collection(PolyCollection(floors, facecolors=NO_DATA, edgecolors=HATCH,
-                                         linewidths=0, hatch=FLOOR_HATCH))  # fmt: skip
+        dotted = PolyCollection(floors, facecolors=NO_DATA, edgecolors=HATCH, linewidths=0,
+                                hatch=FLOOR_HATCH)  # fmt: skip
+        ax.add_collection(dotted, autolim=False)
     inks = dict(zip((c for c, _ in shown), _inks(fills), strict=True))
     labels.set_facecolor([inks.get(c, MUTED) for c in CODES])
     if spec.highlight:
         t = BY_CODE[spec.highlight]
         outline = Rectangle((t.col - 0.02, t.row - 0.02), 1.04, 1.04, fill=False,
                             edgecolor=HIGHLIGHT, lw=2.6, zorder=5)  # fmt: skip
-        ax.add_patch(outline)
+        ax.add_artist(outline)
 
 
 LEGEND = (2.3, 8.1, 0.28, 0.5)  # left, right, top, bottom: columns 2–8 of the empty row 0
@@ -367,7 +370,7 @@ def _map_sheet(page: Sheet) -> None:
         zorder=2,
     )
     labels.set_transform(Affine2D().scale(DPI / 72))
-    page.parts["labels"] = ax.add_collection(labels)
+    page.parts["labels"] = ax.add_collection(labels, autolim=False)
 
 
 def _legend(ax: Axes, norm: colors.Normalize) -> None:
@@ -385,7 +388,7 @@ def _legend(ax: Axes, norm: colors.Normalize) -> None:
             ax.text(x, bottom + 0.12, dollars_short(tick), ha="center", va="top", fontsize=8.5,
                     color=MUTED)  # fmt: skip
     marks = [[(x, bottom), (x, bottom + 0.08)] for x in xs]
-    ax.add_collection(LineCollection(marks, colors=MUTED, linewidths=0.8, zorder=2))
+    ax.add_collection(LineCollection(marks, colors=MUTED, linewidths=0.8, zorder=2), autolim=False)
 
 
 def _map_notes(ax: Axes, spec: MapChart) -> None:
@@ -395,7 +398,8 @@ def _map_notes(ax: Axes, spec: MapChart) -> None:
     if unranked:
         floor = dict(spec.values)[unranked[0]]
         assert floor is not None
-        ax.add_patch(Rectangle((0.1, 1.35), 0.35, 0.35, facecolor=NO_DATA, hatch=FLOOR_HATCH, lw=0))
+        swatch = Rectangle((0.1, 1.35), 0.35, 0.35, facecolor=NO_DATA, hatch=FLOOR_HATCH, lw=0)
+        ax.add_artist(swatch)
         ax.text(
             0.6,
             1.53,
@@ -449,7 +453,8 @@ def _bars(ax: Axes, xs: list[float], values: list[int], colour: str) -> float:
     ax.set_ylim(0, top * 1.3)
     edge = darker(colour)
     for x, v in zip(xs, values, strict=True):
-        ax.add_patch(Rectangle((x - 0.3, 0), 0.6, v, facecolor=colour, edgecolor=edge, lw=1.2))
+        bar = Rectangle((x - 0.3, 0), 0.6, v, facecolor=colour, edgecolor=edge, lw=1.2)
+        ax.add_artist(bar)
         ax.text(x, v + top * 0.03, count_short(v), ha="center", va="bottom", fontsize=9.5,
                 weight="bold")  # fmt: skip
     return top
