@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,12 +168,22 @@ class Sheet:
 _sheets = threading.local()  # a figure is not shared between threads
 
 
-def sheet(size_in: tuple[float, float], dpi: float, box: Box, facecolor: str) -> tuple[Sheet, bool]:
-    """This thread's sheet of that size and axes box, and whether it is new (to be set up)."""
+def sheet(
+    size_in: tuple[float, float],
+    dpi: float,
+    box: Box,
+    facecolor: str,
+    setup: Callable[[Sheet], None] | None = None,
+) -> Sheet:
+    """This thread's sheet of that size and axes box, set up by ``setup`` (drawing what every
+    chart on it shows) when it is made: a sheet whose set-up failed is not kept."""
     kept: dict[tuple[Any, ...], Sheet] = _sheets.__dict__.setdefault("by_size", {})
-    key = (size_in, dpi, box, facecolor)
+    key = (size_in, dpi, box, facecolor, setup)
     found = kept.get(key)
-    if found is not None:
-        return found, False
-    kept[key] = found = Sheet(size_in, dpi, box, facecolor)
-    return found, True
+    if found is None:
+        found = Sheet(size_in, dpi, box, facecolor)
+        if setup is not None:
+            setup(found)
+        found.seal()
+        kept[key] = found
+    return found

@@ -116,11 +116,7 @@ def figure(
             }
         ),
     ):
-        page, new = sheet((WIDTH_IN, height_in), DPI, box, BACKGROUND)
-        if new:
-            if setup is not None:
-                setup(page)
-            page.seal()
+        page = sheet((WIDTH_IN, height_in), DPI, box, BACKGROUND, setup)
         try:
             yield page
         finally:

@@ -145,3 +145,14 @@ def test_a_three_way_comparison_draws_three_ranges_on_one_scale(shipped: Dataset
     assert spec is not None and [r.label for r in spec.rows] == [p.title for p in trio]
     chart = _check(spec, *specs.SIDE_COLOURS)
     assert all(p.title in chart.alt for p in trio)
+
+
+def test_a_reused_figure_keeps_nothing_of_the_chart_drawn_before(shipped: Dataset) -> None:
+    """Each thread draws on one figure per chart size, adding a chart's artists and taking
+    them off again: the same chart comes out byte for byte the same, whatever came between."""
+    nurses, lawyers = shipped.by_id["registered-nurses"], shipped.by_id["lawyers"]
+    first, other = specs.salary_chart(nurses), specs.salary_chart(lawyers)
+    assert first is not None and other is not None
+    before = draw(first).png
+    assert draw(other).png != before
+    assert draw(first).png == before

@@ -102,9 +102,9 @@ async def test_the_cog_warms_its_charts_on_load_and_stops_them_on_unload(
 ) -> None:
     charts = ChartService("test")
     cog = CareerCog(shipped_answers, charts)
-    await cog.cog_load()
-    assert charts.warmed is not None
-    await asyncio.wrap_future(charts.warmed)
+    await cog.cog_load()  # before the gateway connects: the bot goes online warm
+    assert charts.warmed is not None and charts.warmed.done()
+    assert shipped_answers.places.loaded
     await cog.cog_unload()
     with pytest.raises(RuntimeError):  # the worker is stopped: nothing more is drawn
         await charts.draw(_any_spec())
