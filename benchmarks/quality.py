@@ -21,7 +21,11 @@ first five is; *confident-wrong* answered without asking, and wrong; *pick list*
 options; *no match* nothing offered. A query labelled with no code names no occupation in the
 data: its right answer is not to answer confidently.
 
-    python benchmarks/quality.py [--json FILE] [--quick]
+A reference that is not a peer, on the held-out titles only (``--learned``, a few minutes): a
+linear classifier trained on the same kept names, labelled with their occupations: what the
+words of O*NET's other titles predict of a held-out one at all.
+
+    python benchmarks/quality.py [--json FILE] [--misses] [--only SET] [--no-peers] [--learned]
 """
 
 from __future__ import annotations
@@ -197,6 +201,29 @@ def tfidf_peer(names: list[str], codes: list[str]) -> Peer:
     return read
 
 
+def learned_peer(names: list[str], codes: list[str]) -> Peer:
+    """Not a matcher but a reference: a linear classifier (scikit-learn's LinearSVC over word
+    1–2-grams and character 2–5-grams) trained on the index's names with their occupations as
+    labels: how far the words of the names the index keeps predict a held-out title's
+    occupation at all. It never answers without asking (it has no notion of confidence)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_union
+    from sklearn.svm import LinearSVC
+
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
+    vec = make_union(words, chars)
+    model = LinearSVC(C=1.0).fit(vec.fit_transform(names), codes)
+    classes = list(model.classes_)
+
+    def read(queries: Sequence[str]) -> list[Reading]:
+        scores = model.decision_function(vec.transform(list(queries)))
+        return [(False, [classes[i] for i in np.argsort(-row)[:10]]) for row in scores]
+
+    return read
+
+
 def _distinct(codes: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for c in codes:
@@ -301,6 +328,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--only", choices=["eval", "independent", "held-out", "titles"], action="append"
     )
     parser.add_argument("--no-peers", action="store_true", help="measure the bot's matcher only")
+    parser.add_argument(
+        "--learned",
+        action="store_true",
+        help="on the held-out titles, also a classifier trained on the kept names (minutes)",
+    )
     args = parser.parse_args(argv)
     sets = args.only or ["eval", "independent", "held-out", "titles"]
     dataset = load_dataset()
@@ -330,6 +362,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         systems: dict[str, Peer] = {"career-bot": ours(matcher)}
         if name != "titles" and not args.no_peers:
             systems |= {"WRatio": wratio_peer(names, codes), "TF-IDF": tfidf_peer(names, codes)}
+        if name == "held-out" and args.learned:
+            systems["learned (reference)"] = learned_peer(names, codes)
         results = evaluate(systems, cases)
         lines += table(title, results)
         report[name] = {s: {k: t.row() for k, t in r.items()} for s, r in results.items()}
