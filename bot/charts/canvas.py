@@ -27,7 +27,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hi
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
-TEXT_KEPT = 256  # distinct strings kept rasterised (a few KB each)
+TEXT_KEPT = 128  # distinct strings kept rasterised (a few KB each; the recurring ones fit)
 
 Box = tuple[float, float, float, float]  # left, bottom, width, height: shares of the figure
 
