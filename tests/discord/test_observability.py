@@ -74,6 +74,7 @@ def burst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
             health = _wait_healthy(base)
             records = _send_burst(fake)
             scraped = _scrape_until_counted(base, len(records))
+            _wait_logged(bot, len(records) - AUTOCOMPLETE)
             yield {
                 "fake": fake,
                 "bot": bot,
@@ -134,6 +135,17 @@ def _scrape_until_counted(base: str, expected: int) -> dict[Any, float]:
         )
         if counted >= expected or time.monotonic() > deadline:
             return samples
+
+
+def _wait_logged(bot: BotProcess, expected: int) -> None:
+    """Until the JSON log holds an event per interaction answered at INFO: a background thread
+    writes the log, and the harness reads it from a pipe, so the last lines trail the answers
+    (and the metrics, counted as each answer goes out) by a moment."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if bot.stderr.count('"event": "interaction"') >= expected:
+            return
+        time.sleep(0.05)
 
 
 def test_healthz_says_ok_once_every_shard_is_connected(burst: dict[str, Any]) -> None:
