@@ -137,7 +137,9 @@ class PlaceResolver:
         return None
 
     def _typo(self, query: str, key: str) -> PlaceResolution | None:
-        """A typo ("Dalas", "Pheonix") answers when exactly one place is an edit or two away."""
+        """A typo ("Dalas", "Pheonix") answers when exactly one place is an edit or two away;
+        when one name is, that several places hold ("New Yrok": the state and the metro area),
+        it asks as that name would."""
         if len(key) < MIN_TYPO_KEY:
             return None
         allowed = 1 if len(key) < 9 else 2
@@ -145,6 +147,9 @@ class PlaceResolver:
             key, self._near(key, allowed), scorer=DamerauLevenshtein.distance, score_cutoff=allowed
         )
         near = {p for name, _, _ in typos for p in self.index.keys[name][1]}
+        names = {name for name, _, _ in typos}
+        if len(near) > 1 and len(names) == 1:  # one name meant, itself several ("new yrok")
+            return self._exact(query, names.pop())
         if len(near) != 1:
             return None
         place = next(iter(near))

@@ -136,6 +136,19 @@ def test_ambiguous_places_ask(places: Places, text: str, expected: set[str]) -> 
     assert places.is_place(text)
 
 
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("New Yrok", "New York"), ("nwe york", "New York"), ("Springfeild", "Springfield")],
+)
+def test_a_typo_of_a_name_several_places_hold_asks_as_that_name(
+    places: Places, typo: str, meant: str
+) -> None:
+    res = places.resolve(typo)
+    assert res.status is PlaceStatus.AMBIGUOUS, res
+    assert res.candidates == places.resolve(meant).candidates
+    assert places.is_place(typo)
+
+
 def test_unknown_places_say_so_with_suggestions(places: Places) -> None:
     res = places.resolve("Atlantis")
     assert res.status is PlaceStatus.UNKNOWN
