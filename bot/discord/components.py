@@ -80,6 +80,18 @@ async def _handle(interaction: AnyInteraction, act: Callable[[Handler], Awaitabl
         await send_ephemeral(interaction, FAILED)
 
 
+async def _chosen(interaction: AnyInteraction, item: Select, what: str) -> str | None:
+    """The one option picked from a select; ``None`` once a forged value (not one of the
+    options offered) has been refused politely."""
+    values = item.values
+    if len(values) == 1 and values[0] in {o.value for o in item.options}:
+        return values[0]
+    outcome(interaction, "refused")
+    log.info("%s: a value that is not an option%s", what, who(interaction))
+    await send_ephemeral(interaction, NOT_AN_OPTION)
+    return None
+
+
 # --------------------------------------------------------------------------- the dynamic items
 
 
@@ -116,18 +128,13 @@ class PickSelect(Watched, discord.ui.DynamicItem[Select], template=PICK):
         return cls(item, PickRef.parse(match))
 
     async def callback(self, interaction: AnyInteraction) -> None:
-        offered = {o.value for o in self.item.options}
-        values = self.item.values
         if self.ref is None:
             await refuse(interaction)
             return
-        if len(values) != 1 or values[0] not in offered:  # forged: not one of the choices
-            outcome(interaction, "refused")
-            log.info("Pick list: a value that is not an option%s", who(interaction))
-            await send_ephemeral(interaction, NOT_AN_OPTION)
-            return
-        ref, key = self.ref, values[0]
-        await _handle(interaction, lambda h: h.pick(interaction, ref, key))
+        key = await _chosen(interaction, self.item, "Pick list")
+        if key is not None:
+            ref = self.ref
+            await _handle(interaction, lambda h: h.pick(interaction, ref, key))
 
 
 class PlaceSelect(Watched, discord.ui.DynamicItem[Select], template=WHERE):
@@ -146,14 +153,10 @@ class PlaceSelect(Watched, discord.ui.DynamicItem[Select], template=WHERE):
         return cls(item, PickRef.parse_where(match))
 
     async def callback(self, interaction: AnyInteraction) -> None:
-        values = self.item.values
-        if len(values) != 1 or values[0] not in {o.value for o in self.item.options}:
-            outcome(interaction, "refused")
-            log.info("Place list: a value that is not an option%s", who(interaction))
-            await send_ephemeral(interaction, NOT_AN_OPTION)
-            return
-        ref, area = self.ref, values[0]
-        await _handle(interaction, lambda h: h.pick_place(interaction, ref, area))
+        area = await _chosen(interaction, self.item, "Place list")
+        if area is not None:
+            ref = self.ref
+            await _handle(interaction, lambda h: h.pick_place(interaction, ref, area))
 
 
 class MeantButton(Watched, discord.ui.DynamicItem[Button], template=MEANT):

@@ -199,3 +199,13 @@ async def press(
     item._refresh_state(inter, data)
     await item.callback(inter)
     return inter
+
+
+async def pick(answers: Answers, cog: Any, kwargs: dict[str, Any], profession_id: str) -> Any:
+    """Picks ``profession_id`` in the one pick list of the answer sent with ``kwargs``, as the
+    user who asked; returns the pick's interaction."""
+    (select,) = kwargs["view"].children
+    profession = answers.dataset.get(profession_id)
+    assert profession is not None, profession_id
+    key = cog.served.keys.key(profession)
+    return await press(answers, cog, message_of(kwargs), select.custom_id, values=[key])

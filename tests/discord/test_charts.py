@@ -18,7 +18,7 @@ from bot.comparison import Kind
 from bot.discord import charts as discord_charts
 from bot.discord.cogs import CareerCog
 
-from .mocks import ALICE, BOB, make_interaction, message_of, press, sent
+from .mocks import ALICE, BOB, make_interaction, message_of, pick, press, sent
 
 
 def _service(
@@ -234,13 +234,7 @@ async def test_a_picked_name_is_answered_with_its_chart(
     with _serving(monkeypatch, shipped_answers) as cog:
         inter = await _ask(cog, shipped_answers, "salary", "loss prevention")
         kwargs = sent(inter.response.send_message)
-        (select,) = kwargs["view"].children
-        detectives = shipped_answers.dataset.get("private-detectives-and-investigators")
-        assert detectives is not None
-        key = cog.served.keys.key(detectives)
-        click = await press(
-            shipped_answers, cog, message_of(kwargs), select.custom_id, values=[key]
-        )
+        click = await pick(shipped_answers, cog, kwargs, "private-detectives-and-investigators")
     answer = sent(click.followup.send)  # the pick's response tidied the list: a follow-up
     assert [f.filename for f in answer["files"]] == ["pay.png"]
     assert answer["embed"].image.url == "attachment://pay.png"

@@ -18,7 +18,7 @@ from bot.discord.custom_ids import FOREIGN, MEANT, PAGE, PICK
 from bot.matching import Resolution, Status
 from bot.render.embeds import render_pages
 
-from .mocks import ALICE, BOB, assert_clean_payload, call, message_of, press, sent
+from .mocks import ALICE, BOB, assert_clean_payload, call, message_of, pick, press, sent
 
 
 def _compare(answers: Answers) -> list[Any]:
@@ -214,13 +214,7 @@ async def test_the_pick_tidies_the_list_and_answers_publicly(
     interaction: Any, career_cog: CareerCog, mini_answers: Answers
 ) -> None:
     kwargs = await _asked(interaction, career_cog, "salary", "loss prevention")
-    (select,) = kwargs["view"].children
-    guards = mini_answers.dataset.get("security-guards")
-    assert guards is not None
-    key = career_cog.served.keys.key(guards)
-    click = await press(
-        mini_answers, career_cog, message_of(kwargs), select.custom_id, values=[key]
-    )
+    click = await pick(mini_answers, career_cog, kwargs, "security-guards")
     tidied = sent(click.response.edit_message)
     assert tidied["view"] is None and tidied["content"] == "✓ Security Guards"
     answer = sent(click.followup.send)

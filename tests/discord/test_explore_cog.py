@@ -34,6 +34,13 @@ def _components(kwargs: dict[str, Any]) -> list[dict[str, Any]]:
     return [c for row in (view.to_components() if view else []) for c in row["components"]]
 
 
+async def _top(answers: Answers, cog: ExploreCog, *options: Any) -> dict[str, Any]:
+    """``/top`` with these options (sort, education, field, where), as alice; what it sent."""
+    inter = make_interaction(answers)
+    await call(cog.top, inter, *options)
+    return sent(inter.response.send_message)
+
+
 async def _press(answers: Answers, cog: ExploreCog, message: Any, custom_id: str, user: int) -> Any:
     data = {"custom_id": custom_id, "component_type": 2}
     inter = make_interaction(answers, user, discord.InteractionType.component, data)
@@ -49,9 +56,7 @@ async def _press(answers: Answers, cog: ExploreCog, message: Any, custom_id: str
 async def test_top_sends_page_one_with_buttons_that_turn_it(
     shipped_answers: Answers, cog: ExploreCog
 ) -> None:
-    inter = make_interaction(shipped_answers)
-    await call(cog.top, inter, _choice("pay"))
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _top(shipped_answers, cog, _choice("pay"))
     assert_clean_payload(kwargs)
     assert not kwargs.get("ephemeral")
     assert kwargs["embed"].title.endswith("Highest pay")
@@ -65,9 +70,7 @@ async def test_top_sends_page_one_with_buttons_that_turn_it(
 
 
 async def test_someone_else_gets_a_private_copy(shipped_answers: Answers, cog: ExploreCog) -> None:
-    inter = make_interaction(shipped_answers)
-    await call(cog.top, inter, _choice("growth"))
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _top(shipped_answers, cog, _choice("growth"))
     nxt = _components(kwargs)[1]
     other = await _press(shipped_answers, cog, message_of(kwargs), nxt["custom_id"], user=BOB)
     copy = sent(other.response.send_message)
@@ -76,10 +79,8 @@ async def test_someone_else_gets_a_private_copy(shipped_answers: Answers, cog: E
 
 
 async def test_filters_narrow_the_list(shipped_answers: Answers, cog: ExploreCog) -> None:
-    inter = make_interaction(shipped_answers)
     education = app_commands.Choice(name="Bachelor's degree", value="5")
-    await call(cog.top, inter, _choice("pay"), education, "computer")
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _top(shipped_answers, cog, _choice("pay"), education, "computer")
     assert_clean_payload(kwargs)
     assert "Computer and Mathematical" in kwargs["embed"].title
     assert len(_components(kwargs)) == 2  # 16 occupations: two pages
@@ -88,9 +89,7 @@ async def test_filters_narrow_the_list(shipped_answers: Answers, cog: ExploreCog
 async def test_an_unknown_field_is_refused_privately(
     shipped_answers: Answers, cog: ExploreCog
 ) -> None:
-    inter = make_interaction(shipped_answers)
-    await call(cog.top, inter, _choice("jobs"), None, "@everyone wizardry")
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _top(shipped_answers, cog, _choice("jobs"), None, "@everyone wizardry")
     assert kwargs["ephemeral"] is True
     assert "not a field" in kwargs["content"] and "@everyone" not in kwargs["content"]
 
@@ -136,9 +135,7 @@ def test_top_custom_ids_are_ours_and_round_trip() -> None:
 async def test_top_where_ranks_the_places_occupations_and_its_pages_turn(
     shipped_answers: Answers, cog: ExploreCog
 ) -> None:
-    inter = make_interaction(shipped_answers)
-    await call(cog.top, inter, _choice("pay"), None, None, "texas")
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _top(shipped_answers, cog, _choice("pay"), None, None, "texas")
     assert_clean_payload(kwargs)
     assert kwargs["embed"].title == "1–10: Highest pay in Texas"
     assert "(national $" in kwargs["embed"].fields[0].value
@@ -153,9 +150,7 @@ async def test_top_where_ranks_the_places_occupations_and_its_pages_turn(
 async def test_top_where_the_nation_is_the_national_list(
     shipped_answers: Answers, cog: ExploreCog
 ) -> None:
-    inter = make_interaction(shipped_answers)
-    await call(cog.top, inter, _choice("jobs"), None, None, "national")
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _top(shipped_answers, cog, _choice("jobs"), None, None, "national")
     assert kwargs["embed"].title == "1–10: Most jobs"
     assert "@" not in _components(kwargs)[1]["custom_id"]
 
@@ -164,13 +159,9 @@ async def test_top_where_the_nation_is_the_national_list(
 async def test_top_where_an_unclear_place_asks_privately(
     shipped_answers: Answers, cog: ExploreCog, where: str, listed: str
 ) -> None:
-    inter = make_interaction(shipped_answers)
-    await call(cog.top, inter, _choice("pay"), None, None, where)
-    kwargs = sent(inter.response.send_message)
+    kwargs = await _top(shipped_answers, cog, _choice("pay"), None, None, where)
     assert kwargs["ephemeral"] is True and listed in kwargs["content"]
-    unknown = make_interaction(shipped_answers)
-    await call(cog.top, unknown, _choice("pay"), None, None, "@everyone Atlantis")
-    refused = sent(unknown.response.send_message)
+    refused = await _top(shipped_answers, cog, _choice("pay"), None, None, "@everyone Atlantis")
     assert refused["ephemeral"] is True and "@everyone" not in refused["content"]
 
 
